@@ -1,0 +1,54 @@
+# Two commands matter: `make run` and `make test`. Everything installs from the hash-pinned
+# locks in requirements/ into .venv, so a fresh clone needs only python3 (>= 3.11).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip
+DEMO_DB ?= claimgraph-demo.db
+SHARED ?= ../shared/data
+
+.PHONY: run test lint eval bench lock clean install install-dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamp files make the install steps incremental: they rerun only when a lock changes.
+$(VENV)/.run-installed: requirements/run.txt pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements/run.txt
+	$(PIP) install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.run-installed
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.txt
+	touch $@
+
+install: $(VENV)/.run-installed
+install-dev: $(VENV)/.dev-installed
+
+run: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/claimgraph ingest examples/seed examples/press --db $(DEMO_DB)
+	$(BIN)/claimgraph stats --db $(DEMO_DB)
+	$(BIN)/claimgraph articles --db $(DEMO_DB) --limit 5
+
+lint: install-dev
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -q
+
+eval: install-dev
+	$(BIN)/python -m claimgraph.evaluation --shared $(SHARED) --write docs/evaluation.md
+
+bench: install-dev
+	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+
+# Regenerate the locks (needs network to PyPI; uses uv when present, else pip-tools).
+lock:
+	cd requirements && uv pip compile --python-version 3.11 --generate-hashes run.in -o run.txt
+	cd requirements && uv pip compile --python-version 3.11 --generate-hashes dev.in -o dev.txt
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache
