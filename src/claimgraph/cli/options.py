@@ -1,0 +1,54 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_DB = "claimgraph.db"
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="CLAIMGRAPH_DB",
+    type=click.Path(dir_okay=False),
+    help="SQLite database file (env CLAIMGRAPH_DB).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary; errors only.")
+
+
+def existing_db(path: str) -> str:
+    """Read-only commands must not create an empty database by accident."""
+    import os
+
+    if not os.path.exists(path):
+        raise click.BadParameter(f"no database at {path!r} (create one with `claimgraph ingest`)", param_hint="--db")
+    return path
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def truncate(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(rows: list[dict[str, Any]], columns: list[tuple[str, str, int]]) -> None:
+    """Rows as aligned columns: (key, header, max width)."""
+    widths = []
+    for key, header, maximum in columns:
+        values = [len(truncate(r.get(key), maximum)) for r in rows]
+        widths.append(max([len(header), *values]))
+    click.echo("  ".join(h.ljust(w) for (_, h, _), w in zip(columns, widths, strict=True)).rstrip())
+    for row in rows:
+        click.echo("  ".join(truncate(row.get(k), m).ljust(w) for (k, _, m), w in zip(columns, widths, strict=True)).rstrip())

@@ -1,0 +1,50 @@
+"""Opening the SQLite file: WAL, foreign keys, migrations, read-only mode."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from claimgraph.errors import StoreError
+from claimgraph.store import schema
+
+# Writers wait this long for a lock held by another process before giving up.
+BUSY_TIMEOUT_MS = 10_000
+
+
+def connect(path: str | Path, *, readonly: bool = False, migrate: bool = True) -> sqlite3.Connection:
+    """A connection in autocommit mode: transactions are explicit (``BEGIN IMMEDIATE``).
+
+    A read-only connection never creates or migrates the file.
+    """
+    path = Path(path)
+    try:
+        if readonly:
+            if not path.exists():
+                raise StoreError(f"{path}: no such database")
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            if path.parent and not path.parent.exists():
+                raise StoreError(f"{path}: folder {path.parent} does not exist")
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise StoreError(f"{path}: cannot switch to WAL journal mode (got {mode})")
+            # In WAL mode NORMAL keeps every commit atomic and the file consistent after a
+            # crash; only the last transactions before a power loss may be lost.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            if migrate:
+                schema.migrate(conn)
+        else:
+            conn.execute("PRAGMA query_only = ON")
+            missing = [m.name for m in schema.pending(conn)]
+            if missing:
+                conn.close()
+                raise StoreError(f"{path}: not a claimgraph database at this version (missing migrations {', '.join(missing)}); open it writable once, e.g. with `claimgraph ingest`, to migrate")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open as a claimgraph database: {exc}") from exc
+    return conn

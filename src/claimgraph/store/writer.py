@@ -1,0 +1,128 @@
+"""The one place that writes articles and ingest bookkeeping.
+
+Every article is written in its own ``BEGIN IMMEDIATE`` transaction, so an interrupted
+ingest leaves whole articles or none (nothing half-written), and a re-run resumes cleanly:
+content-hash de-duplication makes it skip what is already stored.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from enum import Enum
+from typing import NamedTuple
+
+from claimgraph.errors import StoreError
+from claimgraph.model import Article, Rejection
+
+
+class AddStatus(str, Enum):
+    ADDED = "added"  # new text, new URL (or none)
+    VERSION = "version"  # new text at a URL already stored: linked to the earlier version
+    DUPLICATE = "duplicate"  # this exact text (by content hash) is already stored: nothing written
+
+
+class AddResult(NamedTuple):
+    status: AddStatus
+    id: str
+    supersedes: str | None = None
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error (then re-raised)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+_INSERT_ARTICLE = """
+INSERT INTO articles (id, source_path, source_record, source_id, body_offset, url, outlet,
+    published, title, byline, dateline_place, dateline_credits, dateline_date, language,
+    encoding, text, version, supersedes, ingested_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+
+def add_article(conn: sqlite3.Connection, article: Article) -> AddResult:
+    """Store one article in its own transaction (see the module docstring)."""
+    article_id = article.id
+    with transaction(conn):
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+            return AddResult(AddStatus.DUPLICATE, article_id)
+        previous = None
+        version = 1
+        if article.url:
+            row = conn.execute(
+                "SELECT id, version FROM articles WHERE url = ? ORDER BY version DESC LIMIT 1",
+                (article.url,),
+            ).fetchone()
+            if row is not None:
+                previous, version = row[0], row[1] + 1
+        dateline = article.dateline
+        conn.execute(
+            _INSERT_ARTICLE,
+            (
+                article_id,
+                article.source_path,
+                article.source_record,
+                article.source_id,
+                article.body_offset,
+                article.url,
+                article.outlet,
+                article.published,
+                article.title,
+                article.byline,
+                dateline.place if dateline else None,
+                json.dumps(list(dateline.credits) if dateline else [], ensure_ascii=False),
+                dateline.date if dateline else None,
+                article.language,
+                article.encoding,
+                article.text,
+                version,
+                previous,
+                now(),
+            ),
+        )
+    status = AddStatus.VERSION if previous else AddStatus.ADDED
+    return AddResult(status, article_id, previous)
+
+
+def start_run(conn: sqlite3.Connection, inputs: Sequence[str], options: Mapping[str, object]) -> int:
+    with transaction(conn):
+        cursor = conn.execute(
+            "INSERT INTO ingest_runs(started_at, inputs, options) VALUES (?, ?, ?)",
+            (now(), json.dumps(list(inputs), ensure_ascii=False), json.dumps(options, ensure_ascii=False, default=str)),
+        )
+    if cursor.lastrowid is None:
+        raise StoreError("could not record the ingest run")
+    return cursor.lastrowid
+
+
+def record_rejection(conn: sqlite3.Connection, run_id: int | None, rejection: Rejection) -> None:
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO ingest_errors(run_id, path, record, code, level, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (run_id, rejection.path, rejection.record, rejection.code, rejection.level, rejection.reason, now()),
+        )
+
+
+def update_run(conn: sqlite3.Connection, run_id: int, counts: Mapping[str, int], *, finished: bool) -> None:
+    columns = ("read", "added", "versions", "duplicates", "skipped", "errors")
+    values = [int(counts.get(c, 0)) for c in columns]
+    with transaction(conn):
+        conn.execute(
+            f"UPDATE ingest_runs SET {', '.join(f'{c} = ?' for c in columns)}, finished_at = ? WHERE id = ?",
+            (*values, now() if finished else None, run_id),
+        )
