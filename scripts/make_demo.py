@@ -36,7 +36,9 @@ csv.field_size_limit(2**31 - 1)  # some bodies are over 100k characters
 
 CORPUS = Path("corpora/kremlin_zelenskyy_press_2021_2022")
 DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "examples" / "press" / "kremlin_zelenskyy_2022.jsonl"
+DEFAULT_OUT = (
+    Path(__file__).resolve().parent.parent / "examples" / "press" / "kremlin_zelenskyy_2022.jsonl"
+)
 
 FIRST_DAY, LAST_DAY = "2022-02-01", "2022-06-30"
 PER_SIDE = 100
@@ -89,6 +91,10 @@ def record(row: dict[str, str], side: Side) -> dict[str, str]:
     return out
 
 
+def by_date(rec: dict[str, str]) -> tuple[str, str]:
+    return rec["published"], rec["url"]
+
+
 def spread(items: list[dict[str, str]], k: int) -> list[dict[str, str]]:
     """``k`` items evenly spaced through ``items`` (all of them when there are fewer)."""
     if len(items) <= k:
@@ -102,25 +108,32 @@ def select(rows: list[dict[str, str]], side: Side) -> list[dict[str, str]]:
     for row in rows:
         day = row["date"][:10]
         body = row["body"].strip()
-        if not (FIRST_DAY <= day <= LAST_DAY) or not (MIN_BODY_CHARS <= len(body) <= MAX_BODY_CHARS):
-            continue
-        if body in seen_bodies:
+        in_range = FIRST_DAY <= day <= LAST_DAY and MIN_BODY_CHARS <= len(body) <= MAX_BODY_CHARS
+        if not in_range or body in seen_bodies:
             continue
         seen_bodies.add(body)
         candidates.append((topics(row["headline"] + "\n" + body), record(row, side)))
     by_topics = sorted(candidates, key=lambda c: (-c[0], c[1]["published"], c[1]["url"]))
     preferred = [rec for n, rec in by_topics if n >= MIN_TOPICS]
     pool = preferred if len(preferred) >= PER_SIDE else [rec for _, rec in by_topics[:PER_SIDE]]
-    always = [rec for rec in pool if TOPICS["drones"].search(rec["title"] + "\n" + rec["text"])][:PER_SIDE]
-    rest = sorted((rec for rec in pool if rec not in always), key=lambda rec: (rec["published"], rec["url"]))
-    chosen = always + spread(rest, PER_SIDE - len(always))
-    return sorted(chosen, key=lambda rec: (rec["published"], rec["url"]))
+    pool.sort(key=by_date)
+    always = [rec for rec in pool if TOPICS["drones"].search(rec["title"] + "\n" + rec["text"])]
+    always = always[:PER_SIDE]
+    rest = [rec for rec in pool if rec not in always]
+    return sorted(always + spread(rest, PER_SIDE - len(always)), key=by_date)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSONL file to write (default: %(default)s)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help="the shared data folder (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="JSONL file to write (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
 
     folder = args.shared / CORPUS
@@ -134,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         chosen = select(rows, side)
         print(f"{side.outlet}: {len(rows)} rows, {len(chosen)} selected", file=sys.stderr)
         selected.extend(chosen)
-    selected.sort(key=lambda rec: (rec["published"], rec["url"]))
+    selected.sort(key=by_date)
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:

@@ -45,7 +45,7 @@ _TIME = (
 _ISO = re.compile(
     r"^\s*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?\s*$"
+    r"\s*(?P<tz>[Zz]|UTC|GMT|[+-]\d{2}:?\d{2})?)?\s*$"
 )
 _SLASHED = re.compile(r"^\s*(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})" + _TIME + r"\s*$")
 _MONTH_FIRST = re.compile(
@@ -84,12 +84,16 @@ def _format(
     if second:
         out += f":{second:02d}"
     if tz:
-        out += "Z" if tz.upper() in {"Z", "UTC", "GMT"} else _colon_offset(tz)
+        out += _zone(tz)
     return out
 
 
-def _colon_offset(tz: str) -> str:
-    return tz if ":" in tz else f"{tz[:3]}:{tz[3:]}"
+def _zone(tz: str) -> str:
+    """``Z`` for UTC however written (``UTC``, ``+0000``, ``-00:00``), else ``+HH:MM``."""
+    if tz.upper() in {"Z", "UTC", "GMT"}:
+        return "Z"
+    offset = tz if ":" in tz else f"{tz[:3]}:{tz[3:]}"
+    return "Z" if offset[1:] == "00:00" else offset
 
 
 def _month_number(token: str) -> int | None:

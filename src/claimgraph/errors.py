@@ -67,3 +67,9 @@ class MigrationError(StoreError):
     """The database was made by a newer claimgraph, or a migration failed."""
 
     code = "E202"
+
+
+class ModelError(ClaimgraphError):
+    """A spaCy pipeline or a shipped model cannot be loaded."""
+
+    code = "E400"

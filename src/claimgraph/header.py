@@ -27,7 +27,17 @@ MAX_TITLE_CHARS_WITH_SITE_LINE = 300
 MAX_TITLE_CHARS = 200
 MIN_TITLE_WORDS = 2
 TITLE_FORBIDDEN_ENDINGS = (".", ",", ":", ";", "!")
+# Even after a site line, a paragraph ending like a sentence is body text, not a title
+# (an abbreviation such as "U.S." may end a title).
+SENTENCE_ENDINGS = (".", ",", ":", ";")
 MAX_BYLINE_CHARS = 200
+MAX_BYLINE_WORDS = 12
+BYLINE_FORBIDDEN_ENDINGS = (".", "!", "?", ":", ";")
+MAX_ABBREVIATION_CHARS = 4  # "Jr." or "Sr." may end a byline, a longer word plus "." may not
+# Lower-case words a "By ..." byline may hold besides names ("By Ann Lee and Staff in Kyiv").
+BYLINE_PARTICLES = frozenset(
+    {"and", "in", "for", "of", "the", "de", "da", "del", "der", "van", "von", "al", "bin", "la", "le"}
+)
 MAX_HEADER_LINES = 3  # title, byline and one spare line before the body must begin
 
 _SITE_LINE = re.compile(r"[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+(?P<site>\S[^\n]*?)[ \t]*\r?$")
@@ -91,9 +101,15 @@ def _title_like(line: str, *, with_site_line: bool) -> bool:
     stripped = line.strip()
     if len(stripped.split()) < MIN_TITLE_WORDS:
         return False
+    last_word = stripped.split()[-1]
+    abbreviation = last_word.endswith(".") and "." in last_word[:-1]  # "U.S.", "U.K."
     if with_site_line:
-        return len(stripped) <= MAX_TITLE_CHARS_WITH_SITE_LINE
-    return len(stripped) <= MAX_TITLE_CHARS and not stripped.endswith(TITLE_FORBIDDEN_ENDINGS)
+        return len(stripped) <= MAX_TITLE_CHARS_WITH_SITE_LINE and (
+            abbreviation or not stripped.endswith(SENTENCE_ENDINGS)
+        )
+    return len(stripped) <= MAX_TITLE_CHARS and (
+        abbreviation or not stripped.endswith(TITLE_FORBIDDEN_ENDINGS)
+    )
 
 
 def parse_byline(line: str) -> tuple[str | None, str | None] | None:
@@ -108,9 +124,29 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
             name = re.sub(r"^By[ \t]+", "", match["byline"].strip(" \t|,-")) or None
             return name, published
     match = _BY_BYLINE.fullmatch(stripped)
-    if match is not None and len(match["byline"].split()) <= 12:
+    if match is not None and _names_like(match["byline"]):
         return match["byline"], None
     return None
+
+
+def _names_like(value: str) -> bool:
+    """``Fahad Shabbir and Staff`` is a byline; ``the end of the week, prices rose.`` is body.
+
+    Names are capitalised; only the particles in ``BYLINE_PARTICLES`` may be lower case,
+    and a byline does not end like a sentence.
+    """
+    words = value.split()
+    if not 0 < len(words) <= MAX_BYLINE_WORDS:
+        return False
+    abbreviation = len(words[-1]) <= MAX_ABBREVIATION_CHARS and words[-1].endswith(".")
+    if value.endswith(BYLINE_FORBIDDEN_ENDINGS) and not abbreviation:
+        return False
+    first = words[0].lstrip("(\"'")
+    if not (first[:1].isupper() or first.startswith("@")):
+        return False
+    return all(
+        not word[:1].islower() or word.strip(",;") in BYLINE_PARTICLES for word in words[1:]
+    )
 
 
 def _split_credits(paren: str, *, year: int | None) -> tuple[tuple[str, ...], str | None]:
@@ -143,6 +179,11 @@ def parse_dateline(text: str, pos: int = 0, *, year: int | None = None) -> tuple
     return None
 
 
+def _is_bare(dateline: Dateline) -> bool:
+    """A place alone ("TEHRAN -"), the weakest evidence of a dateline."""
+    return not dateline.credits and dateline.date is None
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
@@ -168,19 +209,23 @@ def parse_header(text: str) -> Header:
     for _ in range(MAX_HEADER_LINES):
         if line is None:
             break
-        if parse_dateline(text, line.start) is not None:
-            break
-        parsed_byline = parse_byline(line.text) if byline is None else None
-        if parsed_byline is not None:
-            byline, byline_published = parsed_byline
-            published = byline_published or published
-        elif (
+        could_be_title = (
             title is None
             and byline is None
             and _is_own_paragraph(text, line)
             and _title_like(line.text, with_site_line=with_site_line)
             and _next_line(text, line.end + 1) is not None
-        ):
+        )
+        found = parse_dateline(text, line.start)
+        # "EXCLUSIVE - Iran Denies Drone Deal" on a line of its own is a title, not a dash
+        # dateline: only a dateline with credits or a date outranks a title-like line.
+        if found is not None and not (could_be_title and _is_bare(found[0])):
+            break
+        parsed_byline = parse_byline(line.text) if byline is None else None
+        if parsed_byline is not None:
+            byline, byline_published = parsed_byline
+            published = byline_published or published
+        elif could_be_title:
             title = line.text.strip()
         else:
             break

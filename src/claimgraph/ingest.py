@@ -20,6 +20,11 @@ from claimgraph.store import AddStatus, Store
 # run still shows roughly how far it got.
 RUN_UPDATE_EVERY = 500
 MAX_REPORTED_REJECTIONS = 10_000  # kept in memory for the summary; all are stored
+COUNTER_FOR_STATUS = {
+    AddStatus.ADDED: "added",
+    AddStatus.VERSION: "versions",
+    AddStatus.DUPLICATE: "duplicates",
+}
 
 
 @dataclass(slots=True)
@@ -35,7 +40,10 @@ class IngestReport:
     def to_dict(self) -> dict[str, object]:
         return {
             "run_id": self.run_id,
-            "counts": {k: self.counts[k] for k in ("read", "added", "versions", "duplicates", "skipped", "errors")},
+            "counts": {
+                k: self.counts[k]
+                for k in ("read", "added", "versions", "duplicates", "skipped", "errors")
+            },
             "rejections": [asdict(r) for r in self.rejections],
         }
 
@@ -43,7 +51,13 @@ class IngestReport:
 Progress = Callable[[Article | Rejection], None]
 
 
-def ingest_items(items: Iterable[Article | Rejection], store: Store, *, run_id: int, progress: Progress | None = None) -> IngestReport:
+def ingest_items(
+    items: Iterable[Article | Rejection],
+    store: Store,
+    *,
+    run_id: int,
+    progress: Progress | None = None,
+) -> IngestReport:
     """Store a stream of read results (articles and rejections)."""
     report = IngestReport(run_id)
     counts = report.counts
@@ -56,7 +70,7 @@ def ingest_items(items: Iterable[Article | Rejection], store: Store, *, run_id: 
         else:
             counts["read"] += 1
             result = store.add_article(item)
-            counts[{AddStatus.ADDED: "added", AddStatus.VERSION: "versions", AddStatus.DUPLICATE: "duplicates"}[result.status]] += 1
+            counts[COUNTER_FOR_STATUS[result.status]] += 1
         if progress is not None:
             progress(item)
         if n % RUN_UPDATE_EVERY == 0:
@@ -65,11 +79,22 @@ def ingest_items(items: Iterable[Article | Rejection], store: Store, *, run_id: 
     return report
 
 
-def ingest(paths: Sequence[str], store: Store, options: ReadOptions | None = None, *, progress: Progress | None = None) -> IngestReport:
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    options: ReadOptions | None = None,
+    *,
+    progress: Progress | None = None,
+) -> IngestReport:
     """Read ``paths`` (files, folders, globs, archives, ``-``) into ``store``."""
     options = options or ReadOptions()
     run_id = store.start_run(
         list(paths),
-        {"format": options.format, "plain": options.plain, "map": dict(options.mapping), "set": dict(options.defaults)},
+        {
+            "format": options.format,
+            "plain": options.plain,
+            "map": dict(options.mapping),
+            "set": dict(options.defaults),
+        },
     )
-    return ingest_items(read(paths, options), store, run_id=run_id, progress=progress)
+    return ingest_items(read(list(paths), options), store, run_id=run_id, progress=progress)

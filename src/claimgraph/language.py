@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to a in is that for it on was with as by he be at from his an are have has "
-    "had not this but or which were they their its been will would said who also after".split()
+    ["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "by", "he", "be", "at", "from", "his", "an", "are", "have", "has", "had", "not", "this", "but", "or", "which", "were", "they", "their", "its", "been", "will", "would", "said", "who", "also", "after"]
 )
 SAMPLE_CHARS = 3000
 MIN_WORDS = 8  # too little text to say anything

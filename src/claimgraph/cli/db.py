@@ -30,6 +30,8 @@ def check(db_path: str, fast: bool, as_json: bool) -> int:
         print_json({"ok": not problems, "findings": [f._asdict() for f in findings]})
     else:
         for finding in findings:
-            click.echo(f"{'PROBLEM' if finding.problem else 'note'} [{finding.check}] {finding.message}")
+            click.echo(
+                f"{'PROBLEM' if finding.problem else 'note'} [{finding.check}] {finding.message}"
+            )
         click.echo(f"{db_path}: {'ok' if not problems else f'{len(problems)} problem(s)'}")
     return 1 if problems else 0

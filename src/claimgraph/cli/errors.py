@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 
-from claimgraph.errors import ClaimgraphError, FieldMappingError, InputError, NotFoundError, StoreError
+from claimgraph.errors import (
+    ClaimgraphError,
+    FieldMappingError,
+    InputError,
+    NotFoundError,
+    StoreError,
+)
 
 EXIT_CODES: tuple[tuple[type[ClaimgraphError], int], ...] = (
     (NotFoundError, 3),
@@ -13,6 +21,7 @@ EXIT_CODES: tuple[tuple[type[ClaimgraphError], int], ...] = (
     (InputError, 1),
     (ClaimgraphError, 1),
 )
+EXIT_ABORTED = 130  # like a shell's 128 + SIGINT
 
 
 def exit_code_for(error: ClaimgraphError) -> int:
@@ -22,16 +31,23 @@ def exit_code_for(error: ClaimgraphError) -> int:
     return 1
 
 
-def run_cli(group: click.Group) -> int:
-    """Run the group; a :class:`ClaimgraphError` becomes ``claimgraph: error: ...``."""
+def run_cli(group: click.Group, args: Sequence[str] | None = None) -> int:
+    """Run the group (on ``args``, default ``sys.argv[1:]``) and return the exit code.
+
+    A :class:`ClaimgraphError` becomes one line, ``claimgraph: error: ...``, on stderr.
+    """
     try:
-        result = group.main(standalone_mode=False)
+        result = group.main(
+            args=list(args) if args is not None else None,
+            prog_name="claimgraph",
+            standalone_mode=False,
+        )
     except ClaimgraphError as exc:
         click.echo(f"claimgraph: error: {exc}", err=True)
         return exit_code_for(exc)
     except click.exceptions.Abort:
         click.echo("claimgraph: aborted", err=True)
-        return 130
+        return EXIT_ABORTED
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code

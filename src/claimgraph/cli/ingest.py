@@ -7,9 +7,9 @@ from collections import Counter
 import click
 from tqdm import tqdm
 
+from claimgraph.cli.options import db_option, json_option, print_json, quiet_option
 from claimgraph.ingest import IngestReport
 from claimgraph.ingest import ingest as ingest_paths
-from claimgraph.cli.options import db_option, json_option, print_json, quiet_option
 from claimgraph.model import Article, Rejection
 from claimgraph.readers import READERS, ReadOptions
 from claimgraph.readers.options import RECORD_FIELDS, SETTABLE_FIELDS, parse_assignments
@@ -21,14 +21,43 @@ MAX_LISTED_PROBLEMS = 20
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(list(READERS)), help="Reader to use instead of guessing from the suffix.")
-@click.option("--plain", is_flag=True, help="Plain text: the whole file is the body (no header detection).")
-@click.option("--map", "mapping", multiple=True, metavar="FIELD=NAME,...", help=f"Read article FIELD from record field NAME ({', '.join(RECORD_FIELDS)}).")
-@click.option("--set", "defaults", multiple=True, metavar="FIELD=VALUE", help=f"Value for FIELD where the input gives none ({', '.join(SETTABLE_FIELDS)}).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(READERS)),
+    help="Reader to use instead of guessing from the suffix.",
+)
+@click.option(
+    "--plain", is_flag=True, help="Plain text: the whole file is the body (no header detection)."
+)
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="FIELD=NAME,...",
+    help=f"Read article FIELD from record field NAME ({', '.join(RECORD_FIELDS)}).",
+)
+@click.option(
+    "--set",
+    "defaults",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help=f"Value for FIELD where the input gives none ({', '.join(SETTABLE_FIELDS)}).",
+)
 @click.option("--delimiter", help="CSV delimiter (default: comma, tab for .tsv).")
 @quiet_option
 @json_option
-def command(paths: tuple[str, ...], db_path: str, fmt: str | None, plain: bool, mapping: tuple[str, ...], defaults: tuple[str, ...], delimiter: str | None, quiet: bool, as_json: bool) -> int:
+def command(
+    paths: tuple[str, ...],
+    db_path: str,
+    fmt: str | None,
+    plain: bool,
+    mapping: tuple[str, ...],
+    defaults: tuple[str, ...],
+    delimiter: str | None,
+    quiet: bool,
+    as_json: bool,
+) -> int:
     """Read PATHS (files, folders, globs, archives, or - for stdin) into the database.
 
     Re-ingesting the same text adds nothing; new text at a stored URL becomes a new version.
@@ -43,11 +72,15 @@ def command(paths: tuple[str, ...], db_path: str, fmt: str | None, plain: bool, 
         delimiter=delimiter,
     )
     with Store(db_path) as store:
-        bar = tqdm(desc="ingest", unit=" items", disable=True if quiet or as_json else None, dynamic_ncols=True, leave=False)
-        seen: Counter[str] = Counter()
+        bar = tqdm(
+            desc="ingest",
+            unit=" items",
+            disable=True if quiet or as_json else None,
+            dynamic_ncols=True,
+            leave=False,
+        )
 
         def progress(item: Article | Rejection) -> None:
-            seen["articles" if isinstance(item, Article) else "rejected"] += 1
             bar.update(1)
 
         try:
@@ -69,7 +102,10 @@ def _print_summary(report: IngestReport, db_path: str, *, quiet: bool) -> None:
         for rejection in errors[:MAX_LISTED_PROBLEMS]:
             click.echo(f"  {rejection}", err=True)
         if c["errors"] > MAX_LISTED_PROBLEMS:
-            click.echo(f"  ... and {c['errors'] - MAX_LISTED_PROBLEMS} more (table ingest_errors, run {report.run_id})", err=True)
+            click.echo(
+                f"  ... and {c['errors'] - MAX_LISTED_PROBLEMS} more (table ingest_errors, run {report.run_id})",
+                err=True,
+            )
     if quiet:
         return
     skipped = Counter(r.reason for r in report.rejections if not r.is_error)

@@ -22,7 +22,9 @@ db_option = click.option(
     help="SQLite database file (env CLAIMGRAPH_DB).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary; errors only.")
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar or summary; errors only."
+)
 
 
 def existing_db(path: str) -> str:
@@ -30,7 +32,9 @@ def existing_db(path: str) -> str:
     import os
 
     if not os.path.exists(path):
-        raise click.BadParameter(f"no database at {path!r} (create one with `claimgraph ingest`)", param_hint="--db")
+        raise click.BadParameter(
+            f"no database at {path!r} (create one with `claimgraph ingest`)", param_hint="--db"
+        )
     return path
 
 
@@ -51,4 +55,9 @@ def print_table(rows: list[dict[str, Any]], columns: list[tuple[str, str, int]])
         widths.append(max([len(header), *values]))
     click.echo("  ".join(h.ljust(w) for (_, h, _), w in zip(columns, widths, strict=True)).rstrip())
     for row in rows:
-        click.echo("  ".join(truncate(row.get(k), m).ljust(w) for (k, _, m), w in zip(columns, widths, strict=True)).rstrip())
+        click.echo(
+            "  ".join(
+                truncate(row.get(k), m).ljust(w)
+                for (k, _, m), w in zip(columns, widths, strict=True)
+            ).rstrip()
+        )

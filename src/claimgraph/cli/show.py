@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from claimgraph.cli.options import db_option, existing_db, json_option, print_json
-from claimgraph.store import Store
+from claimgraph.model import Dateline
+from claimgraph.store import Store, StoredArticle
 
 
 @click.command("show")
@@ -26,12 +27,12 @@ def command(article_id: str, db_path: str, as_json: bool) -> None:
         ("outlet", a.outlet),
         ("published", a.published),
         ("byline", a.byline),
-        ("dateline", _dateline(stored.to_dict()["dateline"])),
+        ("dateline", _dateline(a.dateline)),
         ("url", a.url),
-        ("source", f"{a.source_path}" + (f" (record {a.source_record})" if a.source_record else "") + (f" at offset {a.body_offset}" if a.body_offset else "")),
+        ("source", _source(stored)),
         ("language", a.language),
         ("encoding", a.encoding),
-        ("version", f"{stored.version}" + (f", supersedes {stored.supersedes}" if stored.supersedes else "") + (f", superseded by {stored.superseded_by}" if stored.superseded_by else "")),
+        ("version", _version(stored)),
     ]
     for name, value in fields:
         if value:
@@ -40,11 +41,30 @@ def command(article_id: str, db_path: str, as_json: bool) -> None:
     click.echo(a.text)
 
 
-def _dateline(data: dict[str, object] | None) -> str | None:
-    if not data:
+def _dateline(dateline: Dateline | None) -> str | None:
+    """``MOSCOW (UrduPoint News / Sputnik - 2022-11-22)``."""
+    if dateline is None:
         return None
-    credits = data.get("credits") or []
-    parts = [str(data.get("place") or "")]
-    if credits or data.get("date"):
-        parts.append(f"({' / '.join(map(str, credits))}{' - ' + str(data['date']) if data.get('date') else ''})")
-    return " ".join(p for p in parts if p)
+    parts = [dateline.place or ""]
+    if dateline.credits or dateline.date:
+        date = f" - {dateline.date}" if dateline.date else ""
+        parts.append(f"({' / '.join(dateline.credits)}{date})")
+    return " ".join(p for p in parts if p) or None
+
+
+def _source(stored: StoredArticle) -> str | None:
+    a = stored.article
+    if a.source_path is None:
+        return None
+    record = f" (record {a.source_record})" if a.source_record is not None else ""
+    offset = f" at offset {a.body_offset}" if a.body_offset else ""
+    return f"{a.source_path}{record}{offset}"
+
+
+def _version(stored: StoredArticle) -> str:
+    text = str(stored.version)
+    if stored.supersedes:
+        text += f", supersedes {stored.supersedes}"
+    if stored.superseded_by:
+        text += f", superseded by {stored.superseded_by}"
+    return text

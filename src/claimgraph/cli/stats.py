@@ -20,7 +20,12 @@ def command(db_path: str, as_json: bool) -> None:
     if as_json:
         print_json(data)
         return
-    click.echo(f"{db_path}: {data['articles']:,} articles from {data['outlets']} outlets, published {data['first_published']} .. {data['last_published']}")
+    dates = (
+        f", published {data['first_published']} .. {data['last_published']}"
+        if data["first_published"]
+        else ""
+    )
+    click.echo(f"{db_path}: {data['articles']:,} articles from {data['outlets']} outlets{dates}")
     click.echo(
         f"  {data['later_versions']} later versions, {data['characters']:,} characters of text, "
         f"{data['ingest_runs']} ingest runs ({data['interrupted_runs']} interrupted), "
@@ -30,6 +35,14 @@ def command(db_path: str, as_json: bool) -> None:
     if extracted:
         click.echo("  extracted: " + ", ".join(f"{v:,} {k}" for k, v in extracted.items()))
     click.echo()
-    print_table(data["by_outlet"][:MAX_OUTLETS_SHOWN], [("outlet", "outlet", 40), ("articles", "articles", 9), ("first", "first", 17), ("last", "last", 17)])
+    print_table(
+        data["by_outlet"][:MAX_OUTLETS_SHOWN],
+        [
+            ("outlet", "outlet", 40),
+            ("articles", "articles", 9),
+            ("first", "first", 17),
+            ("last", "last", 17),
+        ],
+    )
     if len(data["by_outlet"]) > MAX_OUTLETS_SHOWN:
         click.echo(f"... and {len(data['by_outlet']) - MAX_OUTLETS_SHOWN} more outlets")

@@ -11,7 +11,7 @@ compressed streams, into rejections, so one bad file never stops a batch.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, NamedTuple
 
 from claimgraph.errors import InputError, UnknownFormatError
@@ -65,6 +65,8 @@ SNIFFERS: tuple[tuple[bytes, str], ...] = (
     (b"[", "json"),
 )
 DEFAULT_FORMAT = "text"
+# Failures of a stream (broken archive or compression) that reject the stream, not the batch.
+READ_ERRORS: tuple[type[BaseException], ...] = (*STREAM_ERRORS, zlib.error)
 
 
 def detect_format(name: str) -> str | None:
@@ -124,11 +126,11 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[Article | Reje
             yield from READERS[fmt].read(stream, source.name, options)
     except InputError as exc:
         yield Rejection(exc.path, exc.reason, record=exc.record, code=exc.code)
-    except (*STREAM_ERRORS, zlib.error) as exc:
+    except READ_ERRORS as exc:
         yield Rejection(source.name, f"cannot read: {exc}", code="E103")
 
 
-def read(paths: list[str] | tuple[str, ...], options: ReadOptions | None = None) -> Iterator[Article | Rejection]:
+def read(paths: Sequence[str], options: ReadOptions | None = None) -> Iterator[Article | Rejection]:
     """Articles from files, folders, globs, archives or stdin (``-``), in input order."""
     options = options or ReadOptions()
     if options.format is not None and options.format not in READERS:

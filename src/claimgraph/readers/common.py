@@ -18,6 +18,10 @@ MIN_BODY_CHARS = 1
 # A single field or file larger than this is refused rather than loaded into memory.
 MAX_TEXT_CHARS = 20_000_000
 
+# Cell values that spreadsheet and R/pandas exports write for a missing value. A metadata
+# field holding one of these is unknown (None), not a place called "NA". Bodies are kept.
+MISSING_MARKERS = frozenset({"NA", "N/A", "n/a", "NaN", "nan", "NULL", "null", "None"})
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -28,7 +32,7 @@ def clean_field(value: Any) -> str | None:
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value if v is not None)
     text = " ".join(_CONTROL.sub(" ", str(value)).split())
-    return text or None
+    return text if text and text not in MISSING_MARKERS else None
 
 
 def clean_body(value: str) -> str:

@@ -7,6 +7,7 @@ from HTML into text. The feed's own title is the outlet unless ``--set outlet=``
 from __future__ import annotations
 
 import html as html_lib
+import io
 import re
 from collections.abc import Iterator
 from typing import IO, Any
@@ -45,7 +46,9 @@ def read_feed(stream: IO[bytes], path: str, options: ReadOptions) -> Iterator[Ar
     data = stream.read(MAX_TEXT_CHARS + 1)
     if len(data) > MAX_TEXT_CHARS:
         raise InputError(path, f"feed larger than {MAX_TEXT_CHARS:,} bytes")
-    parsed = feedparser.parse(data)
+    # A stream, never bytes: feedparser treats bytes or str that name a file or URL as a
+    # location to open, so a feed whose content is "/etc/passwd" would read that file.
+    parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries and parsed.get("bozo"):
         raise InputError(path, f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")
     outlet = clean_field(parsed.feed.get("title"))

@@ -7,12 +7,14 @@ publication day; a ``<meta>`` timestamp, when the page has one, adds the time.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import IO
 
 import trafilatura
+from trafilatura.settings import Document
 
 from claimgraph.dates import parse_published
 from claimgraph.decoding import decode_bytes
@@ -26,6 +28,8 @@ from claimgraph.readers.options import ReadOptions
 TIMESTAMP_META = ("article:published_time", "datePublished", "pubdate", "publishdate", "dc.date.issued")
 _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""(\w[\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Codecs Python knows that no web page is written in (they are not byte encodings of text).
+NOT_PAGE_ENCODINGS = frozenset({"undefined", "idna", "punycode", "raw_unicode_escape", "unicode_escape"})
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -43,38 +47,66 @@ def _meta_timestamp(html: str) -> str | None:
     return None
 
 
+def _text_codec(name: str) -> str | None:
+    """The codec a declared charset names, if it is a real text encoding."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    # Codecs such as "undefined", "rot13" or "base64" are no character encodings of a page.
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_PAGE_ENCODINGS:
+        return None
+    return info.name
+
+
 def decode_html(data: bytes, path: str, *, declared: str | None = None) -> tuple[str, str]:
-    """HTML bytes to text, honouring a declared or ``<meta charset>`` encoding first."""
+    """HTML bytes to text, honouring a declared or ``<meta charset>`` encoding first.
+
+    A ``<meta>`` that could be read as ASCII cannot truthfully say UTF-16 or UTF-32 (the
+    HTML standard ignores such a claim); a byte-order mark settles those in ``decode_bytes``.
+    """
+    candidates: list[str] = [declared] if declared else []
     match = _CHARSET.search(data[:4096])
-    for name in (declared, match.group(1).decode("ascii") if match else None):
-        if not name:
+    if match is not None:
+        meta = match.group(1).decode("ascii")
+        if not meta.lower().replace("-", "").startswith(("utf16", "utf32")):
+            candidates.append(meta)
+    for name in candidates:
+        codec = _text_codec(name)
+        if codec is None:
             continue
         try:
-            return data.decode(name), name.lower()
-        except (LookupError, UnicodeDecodeError):
+            return data.decode(codec), name.lower()
+        except UnicodeError:  # UnicodeDecodeError, or a codec that refuses the bytes outright
             continue
     decoded = decode_bytes(data, path)
     return decoded.text, decoded.encoding
 
 
 def article_from_html(html: str, *, path: str, options: ReadOptions, url: str | None = None, encoding: str | None = None) -> Article | Rejection:
-    document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
-    if document is None or not (document.text or "").strip():
+    document = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if not isinstance(document, Document) or not (document.text or "").strip():
         return empty_body(path)
-    text: str = document.text.strip()
+    text = (document.text or "").strip()
     title = document.title.strip() if document.title else None
     if title and text.startswith(title):  # trafilatura repeats the headline as the first line
         text = text[len(title) :].lstrip()
     if not text:
         return empty_body(path)
     if len(text) > MAX_TEXT_CHARS:
-        raise InputError(path, f"extracted text of {len(text):,} characters exceeds {MAX_TEXT_CHARS:,}")
+        raise InputError(
+            path, f"extracted text of {len(text):,} characters exceeds {MAX_TEXT_CHARS:,}"
+        )
     published = _meta_timestamp(html) or parse_published(document.date)
     dateline = None
     found = parse_dateline(text, 0, year=int(published[:4]) if published else None)
     if found is not None:
         dateline, offset = found
         text = text[offset:]
+        if not text:  # the page held a dateline and nothing else
+            return empty_body(path)
     article = Article(
         text=text,
         source_path=path,

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from typing import IO
 
 from claimgraph.dates import parse_published
+from claimgraph.decoding import SNIFF_BYTES, binary_reason
+from claimgraph.errors import BinaryInputError, InputError
 from claimgraph.header import parse_dateline
 from claimgraph.model import Article, Rejection
 from claimgraph.readers.common import clean_body, clean_field, empty_body, finish
@@ -73,8 +75,14 @@ def article_from_story(story: str, *, path: str, number: int, options: ReadOptio
 def read_sgml(stream: IO[bytes], path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     buffer = b""
     number = 0
+    first = True
     while True:
         chunk = stream.read(CHUNK_BYTES)
+        if first:
+            first = False
+            reason = binary_reason(chunk[:SNIFF_BYTES])
+            if reason is not None:
+                raise BinaryInputError(path, reason)
         buffer += chunk
         while True:
             match = _STORY_END.search(buffer)
@@ -82,11 +90,20 @@ def read_sgml(stream: IO[bytes], path: str, options: ReadOptions) -> Iterator[Ar
                 break
             raw, buffer = buffer[: match.end()], buffer[match.end() :]
             number += 1
-            yield article_from_story(raw.decode(ENCODING), path=path, number=number, options=options)
+            yield article_from_story(
+                raw.decode(ENCODING), path=path, number=number, options=options
+            )
         if len(buffer) > MAX_STORY_BYTES:
-            yield Rejection(path, "story without </REUTERS> end tag", record=number + 1, code="E131")
+            yield Rejection(
+                path, "story without </REUTERS> end tag", record=number + 1, code="E131"
+            )
+            number += 1
             buffer = b""
         if not chunk:
             break
     if _STORY_START.search(buffer.decode(ENCODING)):
-        yield Rejection(path, "file ends inside a story (no </REUTERS>)", record=number + 1, code="E131")
+        yield Rejection(
+            path, "file ends inside a story (no </REUTERS>)", record=number + 1, code="E131"
+        )
+    elif number == 0:
+        raise InputError(path, "no <REUTERS> story found: not Reuters-21578 SGML")

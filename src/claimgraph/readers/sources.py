@@ -15,19 +15,30 @@ import lzma
 import os
 import sys
 import tarfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, NamedTuple, cast
 
 from claimgraph.model import Rejection
 
 STDIN = "-"
-COMPRESSION_SUFFIXES: dict[str, Callable[[IO[bytes]], IO[bytes]]] = {
-    ".gz": lambda f: gzip.GzipFile(fileobj=f, mode="rb"),
-    ".xz": lambda f: lzma.LZMAFile(f, mode="rb"),
-    ".bz2": lambda f: bz2.BZ2File(f, mode="rb"),
-}
+Decompressor = Callable[[IO[bytes]], IO[bytes]]
+
+
+def _gunzip(raw: IO[bytes]) -> IO[bytes]:
+    return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+
+
+def _unxz(raw: IO[bytes]) -> IO[bytes]:
+    return cast(IO[bytes], lzma.LZMAFile(raw, mode="rb"))
+
+
+def _bunzip2(raw: IO[bytes]) -> IO[bytes]:
+    return cast(IO[bytes], bz2.BZ2File(raw, mode="rb"))
+
+
+COMPRESSION_SUFFIXES: dict[str, Decompressor] = {".gz": _gunzip, ".xz": _unxz, ".bz2": _bunzip2}
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz")
 ARCHIVE_MEMBER_SEPARATOR = "!"
 # Errors that mean "these bytes are not a valid archive/compressed stream".
@@ -57,7 +68,7 @@ def strip_compression(name: str) -> tuple[str, Callable[[IO[bytes]], IO[bytes]] 
 
 
 def _file_opener(path: str) -> Opener:
-    return lambda: open(path, "rb")  # noqa: SIM115 - the caller closes it through `with`
+    return lambda: open(path, "rb")  # the caller closes it through `with`
 
 
 def _wrapped_opener(inner: Opener, wrap: Callable[[IO[bytes]], IO[bytes]]) -> Opener:
@@ -99,7 +110,7 @@ def _expand_stream(
 
 def _tar_members(name: str, opener: Opener, is_known: KnownFormat | None) -> Iterator[Source | Rejection]:
     try:
-        with opener() as raw, tarfile.open(fileobj=raw, mode="r|*") as archive:
+        with opener() as raw, _open_tar(raw) as archive:
             for member in archive:
                 if not member.isfile():
                     continue
@@ -110,6 +121,15 @@ def _tar_members(name: str, opener: Opener, is_known: KnownFormat | None) -> Ite
                 yield from _expand_stream(member_name, _const_opener(stream), is_known, explicit=False)
     except STREAM_ERRORS as exc:
         yield Rejection(name, f"cannot read archive: {exc}", code="E104")
+
+
+def _open_tar(raw: IO[bytes]) -> tarfile.TarFile:
+    """A tar archive read as a stream (members in order, compression detected)."""
+    try:
+        return tarfile.open(fileobj=raw, mode="r|*")
+    except TypeError as exc:
+        # CPython's tarfile raises TypeError (ord() of b"") on a gzip header cut short.
+        raise tarfile.ReadError("compressed archive header is truncated") from exc
 
 
 def _const_opener(stream: IO[bytes]) -> Opener:
@@ -137,7 +157,7 @@ def expand_path(path: str) -> Iterator[str] | Rejection:
         return (str(p) for p in _walk(candidate))
     if candidate.exists():
         return iter([path])
-    if glob.has_magic(path):  # type: ignore[attr-defined]
+    if glob.has_magic(path):
         matches = sorted(glob.glob(path, recursive=True))
         files: list[str] = []
         for match in matches:
@@ -148,7 +168,7 @@ def expand_path(path: str) -> Iterator[str] | Rejection:
     return Rejection(path, "no such file or folder", code="E105")
 
 
-def iter_sources(paths: list[str] | tuple[str, ...], *, is_known: KnownFormat | None = None) -> Iterator[Source | Rejection]:
+def iter_sources(paths: Sequence[str], *, is_known: KnownFormat | None = None) -> Iterator[Source | Rejection]:
     """Every stream the given paths name.
 
     Inside folders, globs and archives, files whose suffix no reader knows are skipped

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import IO
 
 from claimgraph.decoding import decode_bytes
+from claimgraph.errors import InputError
 from claimgraph.header import parse_header
 from claimgraph.model import Article, Rejection
 from claimgraph.readers.common import MAX_TEXT_CHARS, empty_body, finish
 from claimgraph.readers.options import ReadOptions
-from claimgraph.errors import InputError
 
 
 def article_from_text(file_text: str, *, path: str, options: ReadOptions, encoding: str | None = None) -> Article | Rejection:

@@ -3,6 +3,9 @@
 ``Store`` is the library's handle on a database file. Writes go through
 :mod:`claimgraph.store.writer` (one transaction per article); reads through
 :mod:`claimgraph.store.queries`. The schema is documented in ``docs/schema.md``.
+
+``Store`` is the boundary: every method raises :class:`~claimgraph.errors.StoreError`
+(or a subclass), never a raw ``sqlite3.Error``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 from claimgraph.model import Article, Rejection
 from claimgraph.store import queries, writer
 from claimgraph.store.check import Finding, check_database
-from claimgraph.store.connection import connect
+from claimgraph.store.connection import connect, sqlite_errors
 from claimgraph.store.queries import ArticleFilter, StoredArticle
 from claimgraph.store.writer import AddResult, AddStatus
 
@@ -32,39 +35,54 @@ class Store:
         self.conn: sqlite3.Connection = connect(self.path, readonly=readonly, migrate=migrate)
 
     def close(self) -> None:
-        self.conn.close()
+        with sqlite_errors(self.path):
+            self.conn.close()
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     # writes
     def add_article(self, article: Article) -> AddResult:
-        return writer.add_article(self.conn, article)
+        with sqlite_errors(self.path):
+            return writer.add_article(self.conn, article)
 
     def start_run(self, inputs: Sequence[str], options: Mapping[str, object]) -> int:
-        return writer.start_run(self.conn, inputs, options)
+        with sqlite_errors(self.path):
+            return writer.start_run(self.conn, inputs, options)
 
     def record_rejection(self, run_id: int | None, rejection: Rejection) -> None:
-        writer.record_rejection(self.conn, run_id, rejection)
+        with sqlite_errors(self.path):
+            writer.record_rejection(self.conn, run_id, rejection)
 
     def update_run(self, run_id: int, counts: Mapping[str, int], *, finished: bool) -> None:
-        writer.update_run(self.conn, run_id, counts, finished=finished)
+        with sqlite_errors(self.path):
+            writer.update_run(self.conn, run_id, counts, finished=finished)
 
     # reads
     def get_article(self, id_or_prefix: str) -> StoredArticle:
-        return queries.get_article(self.conn, id_or_prefix)
+        with sqlite_errors(self.path):
+            return queries.get_article(self.conn, id_or_prefix)
 
     def articles(self, flt: ArticleFilter | None = None) -> list[dict[str, Any]]:
-        return queries.list_articles(self.conn, flt or ArticleFilter())
+        with sqlite_errors(self.path):
+            return queries.list_articles(self.conn, flt or ArticleFilter())
 
     def stats(self) -> dict[str, Any]:
-        return queries.stats(self.conn)
+        with sqlite_errors(self.path):
+            return queries.stats(self.conn)
 
     def ingest_errors(self, *, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        return queries.ingest_errors(self.conn, run_id=run_id, limit=limit)
+        with sqlite_errors(self.path):
+            return queries.ingest_errors(self.conn, run_id=run_id, limit=limit)
 
     def check(self, *, verify_ids: bool = True) -> list[Finding]:
-        return check_database(self.conn, verify_ids=verify_ids)
+        with sqlite_errors(self.path):
+            return check_database(self.conn, verify_ids=verify_ids)

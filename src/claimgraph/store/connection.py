@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from claimgraph.errors import StoreError
@@ -12,39 +14,69 @@ from claimgraph.store import schema
 BUSY_TIMEOUT_MS = 10_000
 
 
-def connect(path: str | Path, *, readonly: bool = False, migrate: bool = True) -> sqlite3.Connection:
+@contextmanager
+def sqlite_errors(path: str | Path) -> Iterator[None]:
+    """The store's boundary: a raw ``sqlite3.Error`` leaves it as a :class:`StoreError`."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: database error: {exc}") from exc
+
+
+def connect(
+    path: str | Path, *, readonly: bool = False, migrate: bool = True
+) -> sqlite3.Connection:
     """A connection in autocommit mode: transactions are explicit (``BEGIN IMMEDIATE``).
 
     A read-only connection never creates or migrates the file.
     """
     path = Path(path)
+    if readonly and not path.exists():
+        raise StoreError(f"{path}: no such database")
+    if not readonly and not path.parent.exists():
+        raise StoreError(f"{path}: folder {path.parent} does not exist")
     try:
         if readonly:
-            if not path.exists():
-                raise StoreError(f"{path}: no such database")
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
         else:
-            if path.parent and not path.parent.exists():
-                raise StoreError(f"{path}: folder {path.parent} does not exist")
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise StoreError(f"{path}: cannot switch to WAL journal mode (got {mode})")
-            # In WAL mode NORMAL keeps every commit atomic and the file consistent after a
-            # crash; only the last transactions before a power loss may be lost.
-            conn.execute("PRAGMA synchronous = NORMAL")
-            if migrate:
-                schema.migrate(conn)
-        else:
-            conn.execute("PRAGMA query_only = ON")
-            missing = [m.name for m in schema.pending(conn)]
-            if missing:
-                conn.close()
-                raise StoreError(f"{path}: not a claimgraph database at this version (missing migrations {', '.join(missing)}); open it writable once, e.g. with `claimgraph ingest`, to migrate")
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open as a claimgraph database: {exc}") from exc
+    try:
+        _configure(conn, path, readonly=readonly, migrate=migrate)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"{path}: cannot open as a claimgraph database: {exc}") from exc
+    except StoreError:  # includes MigrationError: close the file before reporting
+        conn.close()
+        raise
     return conn
+
+
+def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, migrate: bool) -> None:
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if readonly:
+        conn.execute("PRAGMA query_only = ON")
+        missing = [m.name for m in schema.pending(conn)]
+        if missing:
+            raise StoreError(
+                f"{path}: not a claimgraph database at this version (missing migrations "
+                f"{', '.join(missing)}); open it writable once, e.g. with `claimgraph ingest`, "
+                "to migrate"
+            )
+        return
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise StoreError(f"{path}: cannot switch to WAL journal mode (got {mode})")
+    # In WAL mode NORMAL keeps every commit atomic and the file consistent after a
+    # crash; only the last transactions before a power loss may be lost.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    if migrate:
+        schema.migrate(conn)

@@ -40,7 +40,9 @@ class StoredArticle:
 
 def article_from_row(row: sqlite3.Row) -> Article:
     credits = tuple(json.loads(row["dateline_credits"] or "[]"))
-    has_dateline = row["dateline_place"] or credits or row["dateline_date"]
+    # "is not None": an empty place or date is still a dateline the reader found
+    place, date = row["dateline_place"], row["dateline_date"]
+    has_dateline = place is not None or bool(credits) or date is not None
     return Article(
         text=row["text"],
         source_path=row["source_path"],
@@ -50,7 +52,7 @@ def article_from_row(row: sqlite3.Row) -> Article:
         published=row["published"],
         title=row["title"],
         byline=row["byline"],
-        dateline=Dateline(row["dateline_place"], credits, row["dateline_date"]) if has_dateline else None,
+        dateline=Dateline(place, credits, date) if has_dateline else None,
         language=row["language"],
         encoding=row["encoding"],
         source_id=row["source_id"],
@@ -62,14 +64,18 @@ def get_article(conn: sqlite3.Connection, id_or_prefix: str) -> StoredArticle:
     """The article with this id, or the only one whose id starts with the prefix."""
     key = id_or_prefix.strip().lower()
     if not re.fullmatch(r"[0-9a-f]+", key) or len(key) < MIN_ID_PREFIX:
-        raise NotFoundError(f"{id_or_prefix!r} is not an article id (at least {MIN_ID_PREFIX} hex digits)")
+        raise NotFoundError(
+            f"{id_or_prefix!r} is not an article id (at least {MIN_ID_PREFIX} hex digits)"
+        )
     rows = conn.execute(
         "SELECT * FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", (key, key + "g")
     ).fetchall()
     if not rows:
         raise NotFoundError(f"no article with id {id_or_prefix!r}")
     if len(rows) > 1 and rows[0]["id"] != key:
-        raise NotFoundError(f"id prefix {id_or_prefix!r} matches several articles; give more digits")
+        raise NotFoundError(
+            f"id prefix {id_or_prefix!r} matches several articles; give more digits"
+        )
     row = rows[0]
     later = conn.execute("SELECT id FROM articles WHERE supersedes = ?", (row["id"],)).fetchone()
     return StoredArticle(
@@ -138,7 +144,9 @@ def list_articles(conn: sqlite3.Connection, flt: ArticleFilter) -> list[dict[str
         sql = (
             f"SELECT {columns}, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
             "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-            "WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where) + " ORDER BY rank LIMIT ? OFFSET ?"
+            "WHERE articles_fts MATCH ?"
+            + "".join(f" AND {w}" for w in where)
+            + " ORDER BY rank LIMIT ? OFFSET ?"
         )
         match = fts_query(flt.query)
         if not match:
@@ -192,7 +200,9 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def ingest_errors(conn: sqlite3.Connection, *, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
+def ingest_errors(
+    conn: sqlite3.Connection, *, run_id: int | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
     sql = "SELECT run_id, path, record, code, level, reason, at FROM ingest_errors"
     params: list[Any] = []
     if run_id is not None:

@@ -35,11 +35,16 @@ def available() -> list[Migration]:
 
 
 def applied(conn: sqlite3.Connection) -> list[str]:
-    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'"
+    ).fetchone()
     if not exists:
         if conn.execute("PRAGMA query_only").fetchone()[0]:
             return []
-        conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        # IF NOT EXISTS: another process may create it between our look and this statement
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
     return [row[0] for row in conn.execute("SELECT name FROM _migrations ORDER BY name")]
 
 
@@ -48,16 +53,31 @@ def pending(conn: sqlite3.Connection) -> list[Migration]:
     known = {m.name for m in available()}
     unknown = [name for name in done if name not in known]
     if unknown:
-        raise MigrationError(f"database has migrations this claimgraph does not know ({', '.join(unknown)}); it was made by a newer version")
+        raise MigrationError(
+            f"database has migrations this claimgraph does not know ({', '.join(unknown)}); it was made by a newer version"
+        )
     return [m for m in available() if m.name not in done]
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply every pending migration; return the names applied."""
-    names = []
-    for migration in pending(conn):
+    """Apply every pending migration, each in its own transaction; return the names applied.
+
+    What is pending is decided inside the write lock (``BEGIN IMMEDIATE``), so two processes
+    opening a new file at once do not both apply the same migration.
+    """
+    names: list[str] = []
+    if not pending(conn):  # the usual case: no need to take the write lock
+        return names
+    while True:
+        step = "checking pending migrations"
         try:
             conn.execute("BEGIN IMMEDIATE")
+            todo = pending(conn)
+            if not todo:
+                conn.execute("COMMIT")
+                return names
+            migration = todo[0]
+            step = f"migration {migration.name}"
             # executescript would COMMIT first; run statement by statement inside our transaction
             for statement in _statements(migration.sql):
                 conn.execute(statement)
@@ -68,10 +88,19 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
             conn.execute(f"PRAGMA user_version = {len(applied(conn))}")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
-            raise MigrationError(f"migration {migration.name} failed: {exc}") from exc
+            _rollback(conn)
+            raise MigrationError(f"{step} failed: {exc}") from exc
+        except MigrationError:
+            _rollback(conn)
+            raise
         names.append(migration.name)
-    return names
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    # SQLite may already have rolled back (e.g. a full disk); a second ROLLBACK would raise
+    # and hide the real error.
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _statements(sql: str) -> list[str]:

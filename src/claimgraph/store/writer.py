@@ -12,14 +12,14 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import NamedTuple
 
 from claimgraph.errors import StoreError
 from claimgraph.model import Article, Rejection
 
 
-class AddStatus(str, Enum):
+class AddStatus(StrEnum):
     ADDED = "added"  # new text, new URL (or none)
     VERSION = "version"  # new text at a URL already stored: linked to the earlier version
     DUPLICATE = "duplicate"  # this exact text (by content hash) is already stored: nothing written
@@ -41,10 +41,13 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may already have rolled back (e.g. on SQLITE_FULL); a second ROLLBACK would
+        # raise "no transaction is active" and hide the real error.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 _INSERT_ARTICLE = """
@@ -99,11 +102,17 @@ def add_article(conn: sqlite3.Connection, article: Article) -> AddResult:
     return AddResult(status, article_id, previous)
 
 
-def start_run(conn: sqlite3.Connection, inputs: Sequence[str], options: Mapping[str, object]) -> int:
+def start_run(
+    conn: sqlite3.Connection, inputs: Sequence[str], options: Mapping[str, object]
+) -> int:
     with transaction(conn):
         cursor = conn.execute(
             "INSERT INTO ingest_runs(started_at, inputs, options) VALUES (?, ?, ?)",
-            (now(), json.dumps(list(inputs), ensure_ascii=False), json.dumps(options, ensure_ascii=False, default=str)),
+            (
+                now(),
+                json.dumps(list(inputs), ensure_ascii=False),
+                json.dumps(options, ensure_ascii=False, default=str),
+            ),
         )
     if cursor.lastrowid is None:
         raise StoreError("could not record the ingest run")
@@ -114,11 +123,21 @@ def record_rejection(conn: sqlite3.Connection, run_id: int | None, rejection: Re
     with transaction(conn):
         conn.execute(
             "INSERT INTO ingest_errors(run_id, path, record, code, level, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (run_id, rejection.path, rejection.record, rejection.code, rejection.level, rejection.reason, now()),
+            (
+                run_id,
+                rejection.path,
+                rejection.record,
+                rejection.code,
+                rejection.level,
+                rejection.reason,
+                now(),
+            ),
         )
 
 
-def update_run(conn: sqlite3.Connection, run_id: int, counts: Mapping[str, int], *, finished: bool) -> None:
+def update_run(
+    conn: sqlite3.Connection, run_id: int, counts: Mapping[str, int], *, finished: bool
+) -> None:
     columns = ("read", "added", "versions", "duplicates", "skipped", "errors")
     values = [int(counts.get(c, 0)) for c in columns]
     with transaction(conn):

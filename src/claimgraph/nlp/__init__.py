@@ -1,0 +1,1 @@
+"""The NLP layers: pure functions over spaCy Docs, wrapped as registered components."""

@@ -1,0 +1,449 @@
+"""Who says what: source, cue and content of reported speech, by dependency rules.
+
+``find_attributions(doc)`` returns :class:`Attribution` tuples in reading order. The rules,
+tried for every sentence in this order (each documented on its function):
+
+1. ``according_to``  "according to X, C" / "C, according to X"
+2. ``verb_cue``      a cue verb (lexicon) with a subject source and a complement content:
+                     "X said (that) C", "C, X said", "said X", "X accused Y of C",
+                     "X asked Y to C", "X denied C"; "X, citing Y, said C" records Y in cites
+3. ``colon``         "Name: C" at the start of a sentence (headlines, transcripts)
+
+Direct quotes: a content inside quotation marks is widened to its marks, and a quotation
+that continues over the next sentences is followed (``MAX_QUOTE_CONTINUATION``).
+``kind`` is ``direct`` when the content is all quotation, ``mixed`` when it contains one,
+else ``indirect``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.nlp.cue_model import CueModel, packaged_cue_model
+from claimgraph.nlp.lexicon import CueLexicon, cue_lexicon
+from claimgraph.nlp.quotes import Quote, find_quotes
+from claimgraph.nlp.spans import CharSpan, char_span, subtree_indices
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# A cue in one of these relations to a verb shares that verb's subject ("..., adding that").
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp"})
+MAX_SUBJECT_HOPS = 2
+MAX_QUOTE_CONTINUATION = 3  # following all-quote sentences joined to a direct quote
+MAX_COLON_SOURCE_TOKENS = 6
+COLON_SOURCE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM"})
+# Verbs whose direct object, with an "of"/"for" phrase, is the content: "accused Iran of ...".
+OBJECT_PREP_VERBS = frozenset({"accuse", "blame", "charge", "criticize", "criticise", "condemn", "praise", "suspect"})
+# Verbs whose object plus infinitive is the content: "asked the UN to investigate".
+REQUEST_OBJECT_VERBS = frozenset({"ask", "urge", "request", "press", "invite", "call", "appeal", "implore", "tell", "demand", "warn"})
+# Verbs whose bare direct object can be the content: "denied the allegations".
+OBJECT_CONTENT_VERBS = frozenset(
+    {"deny", "reject", "dismiss", "refute", "dispute", "confirm", "announce", "report", "reveal", "acknowledge",
+     "admit", "claim", "allege", "cite", "disclose", "predict", "question", "doubt", "criticize", "condemn", "welcome",
+     "describe", "propose", "recommend", "demand", "request", "seek", "promise", "pledge", "repeat", "reiterate"}
+)
+XCOMP_CONTENT_VERBS = frozenset({"promise", "pledge", "vow", "threaten", "agree", "hope", "expect", "plan", "claim", "deny", "refuse", "offer", "seek", "appear", "seem"})
+CITING_LEMMAS = frozenset({"cite", "quote"})
+DEFAULT_STANCE = "assert"  # a cue the lexicon does not list puts its content forward
+WHETHER_MARKS = frozenset({"whether", "if"})
+
+
+class Attribution(NamedTuple):
+    source: CharSpan | None
+    cue: CharSpan
+    content: CharSpan | None
+    kind: str  # direct, indirect, mixed
+    stance: str  # assert, deny, doubt, request, question
+    rule: str
+    cites: tuple[CharSpan, ...]
+    cue_token: int  # index of the cue's head token, for linking times and actors
+    source_token: int | None  # index of the source's head token
+    nested_in: int | None = None  # position (in the returned list) of the attribution whose
+    # content holds this one's cue: "The Post reported that officials said ..." (a report of
+    # a report). PolNeAR annotates only the outermost.
+
+
+# Words that belong to the cue around its verb: "has also said", "said Tuesday",
+# "said in a statement", "pointed out", "called for".
+CUE_STATEMENT_NOUNS = frozenset({"statement", "interview", "release", "tweet", "post", "letter", "speech", "email", "op-ed", "briefing"})
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"})
+
+
+def _cue_tokens(verb: Token, *, content_prep: Token | None = None) -> list[int]:
+    """The verb with its auxiliaries, negation, adverbs, particle and the phrases news style
+    glues to it ("said Tuesday", "said in a statement"), as one contiguous run."""
+    doc = verb.doc
+    indices = [verb.i]
+    for child in verb.children:
+        if child.i < verb.i and (child.dep_ in {"auxpass", "neg"} or (child.dep_ == "aux" and child.lower_ != "to")):
+            indices.append(child.i)
+        elif child.i < verb.i and child.dep_ == "advmod" and verb.i - child.i <= 2:
+            indices.append(child.i)
+        elif child.dep_ == "prt":
+            indices.append(child.i)
+        elif child.dep_ == "prep" and child.lower_ == "for" and verb.lemma_ == "call" and child.i == verb.i + 1:
+            indices.append(child.i)
+        elif child.dep_ == "npadvmod" and child.i == verb.i + 1 and child.lower_ in TIME_WORDS:
+            indices.append(child.i)
+        elif child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ == "in":
+            pobj = _child(child, "pobj")
+            if pobj is not None and pobj.lemma_.lower() in CUE_STATEMENT_NOUNS:
+                indices.extend(t.i for t in child.subtree)
+    if content_prep is not None:
+        indices.append(content_prep.i)
+    first, last = min(indices), max(indices)
+    # keep the cue contiguous; a wide gap means the pieces are not one expression
+    if last - first > len(indices) + 2:
+        return [verb.i] + ([content_prep.i] if content_prep is not None and content_prep.i == verb.i + 1 else [])
+    return [i for i in range(first, last + 1) if not doc[i].is_punct]
+
+
+def _subject(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(MAX_SUBJECT_HOPS + 1):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        for child in current.children:
+            if child.dep_ == "agent":  # passive: "was told by officials"
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        if current.dep_ in SHARED_SUBJECT_DEPS and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _content_tokens(verb: Token, lemma: str) -> set[int] | None:
+    """The complement that holds what is said, by the verb's frame (see module docstring)."""
+    ccomp = _child(verb, "ccomp")
+    if ccomp is not None:
+        return subtree_indices(ccomp)
+    dobj = _child(verb, "dobj")
+    if lemma in OBJECT_PREP_VERBS and dobj is not None:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "over"}), None)
+        if prep is not None:
+            return subtree_indices(dobj) | subtree_indices(prep)
+    xcomp = _child(verb, "xcomp")
+    if lemma in REQUEST_OBJECT_VERBS:
+        if xcomp is not None:
+            return subtree_indices(xcomp) | (subtree_indices(dobj) if dobj is not None else set())
+        prep_for = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if prep_for is not None and lemma in {"call", "appeal", "ask"}:
+            return {t.i for t in prep_for.subtree if t.i != prep_for.i}
+    if xcomp is not None and lemma in XCOMP_CONTENT_VERBS:
+        return subtree_indices(xcomp)
+    if dobj is not None and lemma in OBJECT_CONTENT_VERBS:
+        return subtree_indices(dobj)
+    # content first, cue second: "Iran is ready, the minister said" parsed with the content
+    # verb as the head of the cue
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and verb.head.pos_ in {"VERB", "AUX"}:
+        head = verb.head
+        leading = [c for c in head.children if c.i < head.i and c.dep_ in LEADING_ADVERBIAL_DEPS and _followed_by_comma(c)]
+        return subtree_indices(head, exclude=[verb, *leading])
+    return None
+
+
+# Sentence openers that frame rather than belong to a fronted content: "In contrast, C, X said".
+LEADING_ADVERBIAL_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "cc"})
+
+
+def _followed_by_comma(token: Token) -> bool:
+    after = token.right_edge.i + 1
+    return token.dep_ == "cc" or (after < len(token.doc) and token.doc[after].text == ",")
+
+
+def _stance(verb: Token, lemma: str, default: str) -> str:
+    if lemma == "ask":
+        ccomp = _child(verb, "ccomp")
+        if ccomp is not None and any(c.dep_ == "mark" and c.lower_ in WHETHER_MARKS for c in ccomp.children):
+            return "question"
+    return default
+
+
+def _widen_to_quotes(span: CharSpan, quotes: list[Quote]) -> CharSpan:
+    """A content that starts or ends inside a quotation is widened to the quotation marks."""
+    pieces = []
+    for start, end in span.pieces():
+        for q in quotes:
+            if q.start < end and start < q.end and not (start <= q.start and q.end <= end):
+                start, end = min(start, q.start), max(end, q.end)
+        pieces.append((start, end))
+    if len(pieces) == 1:
+        return CharSpan(*pieces[0])
+    return CharSpan(pieces[0][0], pieces[-1][1], tuple(pieces))
+
+
+def _kind(content: CharSpan | None, quotes: list[Quote]) -> str:
+    if content is None:
+        return "indirect"
+    inside = [q for q in quotes if content.overlaps(CharSpan(q.start, q.end))]
+    if not inside:
+        return "indirect"
+    quoted = sum(min(e, q.end) - max(s, q.start) for s, e in content.pieces() for q in inside if q.start < e and s < q.end)
+    total = sum(e - s for s, e in content.pieces())
+    return "direct" if quoted >= total - 2 else "mixed"
+
+
+def _sentence_quotes(sentence: Span, content: CharSpan, quotes: list[Quote], cue: Token) -> CharSpan:
+    """A direct quote interrupted by its cue ("“A,” he said, “B.”") is all the sentence's
+    quotations on either side of the cue, as fragments."""
+    pieces = set(content.pieces())
+    for q in quotes:
+        inside_sentence = sentence.start_char <= q.start < sentence.end_char
+        if inside_sentence and not (q.start <= cue.idx < q.end):
+            pieces.add((q.start, q.end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    if len(merged) == 1:
+        return CharSpan(*merged[0])
+    return CharSpan(merged[0][0], merged[-1][1], tuple(merged))
+
+
+def _continue_quote(doc: Doc, sentence: Span, content: CharSpan, quotes: list[Quote]) -> CharSpan:
+    """Join following sentences that are all quotation (and have no cue of their own)."""
+    pieces = list(content.pieces())
+    following = [s for s in doc.sents if s.start >= sentence.end][:MAX_QUOTE_CONTINUATION]
+    for sent in following:
+        quote = next((q for q in quotes if q.start <= sent.start_char and sent.end_char - 2 <= q.end), None)
+        if quote is None:
+            break
+        start, end = max(quote.start, sent.start_char), min(quote.end, sent.end_char)
+        if pieces[-1][1] >= start:
+            pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
+        else:
+            pieces.append((start, end))
+    if len(pieces) == 1:
+        return CharSpan(*pieces[0])
+    return CharSpan(pieces[0][0], pieces[-1][1], tuple(pieces))
+
+
+def _according_to(sentence: Span) -> Iterator[Attribution]:
+    for token in sentence:
+        if token.lower_ != "according" or token.i + 1 >= sentence.end:
+            continue
+        to = token.doc[token.i + 1]
+        if to.lower_ != "to":
+            continue
+        pobj = _child(to, "pobj")
+        if pobj is None:
+            continue
+        source_idx = subtree_indices(pobj)
+        phrase = {token.i, to.i} | source_idx
+        rest = {t.i for t in sentence if t.i not in phrase}
+        doc = sentence.doc
+        content = char_span(doc, rest, keep_quotes=True, max_gap=1)
+        cue = char_span(doc, [token.i, to.i])
+        if cue is None:
+            continue
+        yield Attribution(char_span(doc, source_idx), cue, content, "indirect", "assert", "according_to", (), token.i, pobj.i)
+
+
+def _verb_cues(sentence: Span, lexicon: CueLexicon, quotes: list[Quote], model: CueModel | None) -> Iterator[Attribution]:
+    doc = sentence.doc
+    for token in sentence:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = token.lemma_.lower()
+        cue_entry = lexicon.verb(lemma)
+        if (lemma in CITING_LEMMAS and token.dep_ == "advcl") or lemma == "accord":  # "according to": own rule
+            continue
+        # Cascade: the learned detector decides when shipped; else the lexicon alone.
+        if model is not None:
+            if token.pos_ != "VERB" or not model.is_cue(token, lexicon):
+                continue
+        elif cue_entry is None:
+            continue
+        stance_default = cue_entry.stance if cue_entry is not None else DEFAULT_STANCE
+        content_idx = _content_tokens(token, lemma)
+        content_prep = None
+        if content_idx is None and model is not None:
+            generic = _generic_content(token)
+            if generic is not None:
+                content_idx, content_prep = generic
+        adjacent = _adjacent_quote(token, quotes) if content_idx is None else None
+        if adjacent is not None:
+            content_idx = {t.i for t in doc.char_span(adjacent.start, adjacent.end, alignment_mode="expand") or []}
+        citing = [c for c in token.children if c.dep_ == "advcl" and c.lemma_.lower() in CITING_LEMMAS]
+        cites: list[CharSpan] = []
+        for cite in citing:
+            cited = _child(cite, "dobj")
+            if cited is not None:
+                span = char_span(doc, subtree_indices(cited, exclude=[c for c in cited.children if c.dep_ == "relcl"]))
+                if span is not None:
+                    cites.append(span)
+            misattached = _child(cite, "ccomp")
+            if content_idx is None and misattached is not None:
+                content_idx = subtree_indices(misattached)
+        if content_idx is None:
+            continue
+        content_idx -= _embedded_cues(doc, content_idx, lexicon)
+        for cite in citing:  # "citing Y" is provenance, not content
+            misattached = _child(cite, "ccomp")
+            content_idx -= subtree_indices(cite, exclude=[misattached] if misattached is not None else [])
+        subject = _subject(token)
+        source = None
+        if subject is not None:
+            source = source_span(subject)
+            content_idx -= subtree_indices(subject)
+        content = char_span(doc, content_idx, keep_quotes=True, max_gap=0)
+        if content is None:
+            continue
+        content = _widen_to_quotes(content, quotes)
+        if _kind(content, quotes) == "direct":
+            content = _sentence_quotes(sentence, content, quotes, token)
+            content = _continue_quote(doc, sentence, content, quotes)
+        cue = char_span(doc, _cue_tokens(token, content_prep=content_prep))
+        if cue is None:
+            continue
+        yield Attribution(
+            source,
+            cue,
+            content,
+            _kind(content, quotes),
+            _stance(token, lemma, stance_default),
+            "verb_cue",
+            tuple(cites),
+            token.i,
+            subject.i if subject is not None else None,
+        )
+
+
+# Modifiers after a source's head left out of the source. Appositions and relative clauses
+# stay: they say who the source is ("Michael McFaul, a former ambassador to Russia").
+SOURCE_DROPPED_DEPS = frozenset({"advcl"})
+
+
+def source_span(head: Token) -> CharSpan | None:
+    """The source noun phrase: the subject's subtree, never reaching back over a line break."""
+    dropped = [c for c in head.children if c.i > head.i and c.dep_ in SOURCE_DROPPED_DEPS]
+    indices = subtree_indices(head, exclude=dropped)
+    indices = {i for i in indices if not any("\n" in head.doc[j].text_with_ws for j in range(i, head.i))}
+    return char_span(head.doc, indices)
+
+
+EMBEDDED_CUE_DEPS = frozenset({"advcl", "conj", "parataxis"})
+
+
+def _embedded_cues(doc: Doc, content_idx: set[int], lexicon: CueLexicon) -> set[int]:
+    """Clauses inside a content that are attributions of their own ("..., adding that ...",
+    "and said ..."): they are cut off, not swallowed."""
+    cut: set[int] = set()
+    for i in sorted(content_idx):
+        token = doc[i]
+        if token.dep_ in EMBEDDED_CUE_DEPS and token.head.i in content_idx and token.pos_ == "VERB" and lexicon.verb(token.lemma_.lower()):
+            comma_before = token.i > 0 and doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
+            if token.dep_ != "conj" or comma_before or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                cut |= {t.i for t in token.subtree}
+                if comma_before:
+                    cut.add(token.left_edge.i - 1)
+    return cut
+
+
+def _colon(sentence: Span) -> Iterator[Attribution]:
+    tokens = list(sentence)
+    for position, token in enumerate(tokens[: MAX_COLON_SOURCE_TOKENS + 1]):
+        if token.text != ":":
+            continue
+        before = tokens[:position]
+        if not before or not all(t.pos_ in COLON_SOURCE_POS for t in before) or not before[0].text[:1].isupper():
+            return
+        after = [t.i for t in tokens[position + 1 :]]
+        doc = sentence.doc
+        source = char_span(doc, [t.i for t in before])
+        content = char_span(doc, after, keep_quotes=True)
+        cue = char_span(doc, [token.i]) or CharSpan(token.idx, token.idx + 1)
+        if source is not None and content is not None:
+            yield Attribution(source, cue, content, "direct", "assert", "colon", (), token.i, before[-1].i)
+        return
+
+
+MAX_QUOTE_GAP_TOKENS = 4  # "“...,” he said" / "said, “...”": tokens allowed between cue and quote
+
+
+def _adjacent_quote(verb: Token, quotes: list[Quote]) -> Quote | None:
+    """A quotation right before or right after the cue, separated only by punctuation and
+    the cue's own subject: the content of "“A,” he said" and "Clinton said, “B.”"."""
+    doc = verb.doc
+    subject = _subject(verb)
+    allowed = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
+    allowed |= {c.i for c in verb.children if c.dep_ in {"aux", "neg", "advmod"}}
+    sent = verb.sent
+    for quote in quotes:
+        if not (sent.start_char <= quote.start < sent.end_char or sent.start_char < quote.end <= sent.end_char):
+            continue
+        if quote.start >= verb.idx:
+            between = [t for t in doc if verb.idx < t.idx < quote.start]
+        elif quote.end <= verb.idx:
+            between = [t for t in doc if quote.end <= t.idx < verb.idx]
+        else:
+            continue
+        gap = [t for t in between if not t.is_punct and not t.is_space and t.i not in allowed]
+        if not gap and len(between) <= MAX_QUOTE_GAP_TOKENS + len(allowed):
+            return quote
+    return None
+
+
+# Right-hand complements that together make up a content: "called him a loser",
+# "defended the organization against attacks".
+GENERIC_COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr", "acomp"})
+
+
+def _generic_content(verb: Token) -> tuple[set[int], Token | None] | None:
+    """For a cue the frames do not cover (found by the model): its object, infinitive,
+    adjectival or prepositional complement, the first that exists; with a preposition that
+    then belongs to the cue ("talking about", "referring to")."""
+    complements = [c for c in verb.children if c.i > verb.i and c.dep_ in GENERIC_COMPLEMENT_DEPS]
+    if any(c.dep_ in {"xcomp", "dobj", "acomp", "attr", "ccomp"} for c in complements):
+        return {i for c in complements for i in subtree_indices(c)}, None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+    if prep is not None:
+        inside = {t.i for t in prep.subtree if t.i != prep.i}
+        return (inside, prep) if inside else None
+    return None
+
+
+def find_attributions(doc: Doc, lexicon: CueLexicon | None = None, *, model: CueModel | None | bool = True) -> list[Attribution]:
+    """Every attribution in the Doc, in reading order (by cue), one per cue.
+
+    ``model=True`` uses the shipped cue detector when there is one; ``None``/``False``
+    uses the lexicon alone; a :class:`CueModel` uses that model.
+    """
+    lexicon = lexicon or cue_lexicon()
+    cue_model = packaged_cue_model() if model is True else (model or None)
+    quotes = find_quotes(doc.text)
+    found: list[Attribution] = []
+    for sentence in doc.sents:
+        found.extend(_according_to(sentence))
+        found.extend(_verb_cues(sentence, lexicon, quotes, cue_model))
+        found.extend(_colon(sentence))
+    found.sort(key=lambda a: a.cue.start)
+    return nest(found)
+
+
+def nest(attributions: list[Attribution]) -> list[Attribution]:
+    """Set ``nested_in`` to the innermost other attribution whose content holds the cue."""
+    out = []
+    for i, inner in enumerate(attributions):
+        holders = [
+            (sum(e - s for s, e in outer.content.pieces()), j)
+            for j, outer in enumerate(attributions)
+            if j != i and outer.content is not None and outer.content.contains(inner.cue.start, inner.cue.end)
+        ]
+        out.append(inner._replace(nested_in=min(holders)[1]) if holders else inner)
+    return out

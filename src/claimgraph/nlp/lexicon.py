@@ -1,0 +1,53 @@
+"""Cue lexicons (package data in ``claimgraph/data/lexicons``), loaded once and cached."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+LEXICON_PACKAGE = "claimgraph.data.lexicons"
+STANCES = ("assert", "deny", "doubt", "request", "question")
+
+
+class Cue(NamedTuple):
+    lemma: str
+    pos: str
+    stance: str
+
+
+class CueLexicon(NamedTuple):
+    verbs: dict[str, Cue]
+    nouns: dict[str, Cue]
+    phrases: dict[str, Cue]  # multi-word prepositional cues: "according to"
+
+    def verb(self, lemma: str) -> Cue | None:
+        return self.verbs.get(lemma.lower())
+
+    def noun(self, lemma: str) -> Cue | None:
+        return self.nouns.get(lemma.lower())
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files(LEXICON_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def parse_cues(rows: list[dict[str, str]]) -> CueLexicon:
+    verbs: dict[str, Cue] = {}
+    nouns: dict[str, Cue] = {}
+    phrases: dict[str, Cue] = {}
+    for row in rows:
+        cue = Cue(row["lemma"].strip().lower(), row["pos"].strip().upper(), row["stance"].strip())
+        if cue.stance not in STANCES:
+            raise ValueError(f"cue {cue.lemma!r}: unknown stance {cue.stance!r}; known: {', '.join(STANCES)}")
+        table = {"VERB": verbs, "NOUN": nouns}.get(cue.pos, phrases)
+        table[cue.lemma] = cue
+    return CueLexicon(verbs, nouns, phrases)
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    return parse_cues(_rows("cues.tsv"))

@@ -1,0 +1,45 @@
+"""Quotation spans in raw text: straight and typographic double quotes, paired in order.
+
+A quote that opens and is not closed before the end of its paragraph (line) is closed there:
+news style repeats only the opening mark when a quotation continues in the next paragraph.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+OPENING = frozenset("“«„")
+CLOSING = frozenset("”»")
+STRAIGHT = '"'
+MAX_QUOTE_CHARS = 3000  # an unclosed quote longer than this is a stray mark, not a quote
+
+
+class Quote(NamedTuple):
+    start: int  # at the opening mark
+    end: int  # after the closing mark (or at the paragraph end when unclosed)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            # paragraphs are lines: an open quote ends with its paragraph
+            if open_at is not None and i - open_at <= MAX_QUOTE_CHARS:
+                quotes.append(Quote(open_at, i))
+            open_at = None
+        elif ch in OPENING:
+            open_at = i
+        elif ch in CLOSING:
+            if open_at is not None:
+                quotes.append(Quote(open_at, i + 1))
+                open_at = None
+        elif ch == STRAIGHT:
+            if open_at is None:
+                open_at = i
+            else:
+                quotes.append(Quote(open_at, i + 1))
+                open_at = None
+    if open_at is not None and len(text) - open_at <= MAX_QUOTE_CHARS:
+        quotes.append(Quote(open_at, len(text)))
+    return [q for q in quotes if q.end - q.start > 2]

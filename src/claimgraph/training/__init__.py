@@ -1,0 +1,1 @@
+"""Reproducible training of the small models claimgraph ships (``make train``)."""
