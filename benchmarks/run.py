@@ -288,6 +288,19 @@ def print_report(results: dict[str, dict[str, Any]], summary: dict[str, Any], n:
     )
 
 
+def code_version() -> dict[str, Any]:
+    """The commit measured, and whether src/ had uncommitted changes."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    return {
+        "commit": git("rev-parse", "HEAD") or None,
+        "src_modified": bool(git("status", "--porcelain", "src")),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="claimgraph ingest benchmark (no NLP)")
     parser.add_argument(
@@ -351,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         "articles": n,
         "input": f"first {n} members of {ARCHIVE} as JSONL ({input_bytes:,} bytes)",
         "mapping": MAPPING,
+        "code": code_version(),
         "machine": {
             "python": platform.python_version(),
             "sqlite": sqlite3.sqlite_version,

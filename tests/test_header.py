@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimgraph.header import Header, parse_byline, parse_dateline, parse_header
+from claimgraph.header import parse_byline, parse_dateline, parse_header
 from claimgraph.model import Article, Dateline, Rejection
 from claimgraph.readers import ReadOptions, read
 from claimgraph.readers.text import article_from_text
@@ -37,6 +37,7 @@ def _body_rule_holds(file_text: str, article: Article) -> bool:
     return article.text == file_text[start : start + len(article.text)]
 
 
+@pytest.mark.shared
 def test_seed_file_header_parses_exactly(seed_path: Path) -> None:
     file_text = seed_path.read_text(encoding="utf-8")
     [article] = list(read([str(seed_path)]))
@@ -58,6 +59,7 @@ def test_seed_file_header_parses_exactly(seed_path: Path) -> None:
     assert article.language == "en"
 
 
+@pytest.mark.shared
 def test_seed_file_with_plain_option_is_all_body(seed_path: Path) -> None:
     file_text = seed_path.read_text(encoding="utf-8")
     [article] = list(read([str(seed_path)], ReadOptions(plain=True)))
@@ -163,7 +165,9 @@ VARIANTS = [
     ),
     (
         "dash dateline (Tehran Times)",
-        _join("Vienna talks inch forward", "TEHRAN \u2013 Negotiations in Vienna are up and running."),
+        _join(
+            "Vienna talks inch forward", "TEHRAN \u2013 Negotiations in Vienna are up and running."
+        ),
         None,
         None,
         "Vienna talks inch forward",
@@ -183,7 +187,9 @@ VARIANTS = [
     ),
     (
         "caps word and dash in a title is no dateline",
-        _join(SITE, "EXCLUSIVE - Iran Denies Drone Deal", "Iran denied on Tuesday that it had agreed."),
+        _join(
+            SITE, "EXCLUSIVE - Iran Denies Drone Deal", "Iran denied on Tuesday that it had agreed."
+        ),
         "UrduPoint.com",
         "2022-11-22",
         "EXCLUSIVE - Iran Denies Drone Deal",
@@ -296,6 +302,11 @@ DATELINES = [
     (DATELINE + "Iran's mission", None, SEED_DATELINE, "Iran's"),
     ("TEHRAN \u2013 Negotiations", None, Dateline("TEHRAN"), "Negotiations"),
     ("TEHRAN - Negotiations", None, Dateline("TEHRAN"), "Negotiations"),
+    ("TEHRAN \u2013Deputy envoy", None, Dateline("TEHRAN"), "Deputy envoy"),
+    ("TEHRAN \u2014 Amir Ali", None, Dateline("TEHRAN"), "Amir Ali"),
+    ("TEHRAN -- Following", None, Dateline("TEHRAN"), "Following"),
+    ("TEHRAN \u2013\u00a0Russian", None, Dateline("TEHRAN"), "Russian"),
+    ("NATO -led forces", None, None, None),
     ("WASHINGTON (Reuters) - The talks", None, Dateline("WASHINGTON", ("Reuters",)), "The talks"),
     ("KYIV, Ukraine (AP) \u2014 Russian", None, Dateline("KYIV, Ukraine", ("AP",)), "Russian"),
     ("NEW YORK, Feb 26 - Shares", 1987, Dateline("NEW YORK", (), "1987-02-26"), "Shares"),
@@ -344,7 +355,11 @@ def test_parse_dateline_at_an_offset() -> None:
 
 # (first paragraph, title with a site line, title without one)
 TITLES = [
-    ("Iran Requests Expert Meeting - Reports", "Iran Requests Expert Meeting - Reports", "Iran Requests Expert Meeting - Reports"),
+    (
+        "Iran Requests Expert Meeting - Reports",
+        "Iran Requests Expert Meeting - Reports",
+        "Iran Requests Expert Meeting - Reports",
+    ),
     ("The talks went on.", None, None),
     ("Talks With the U.S.", "Talks With the U.S.", "Talks With the U.S."),
     ("Drones: what we know", "Drones: what we know", "Drones: what we know"),
@@ -367,7 +382,18 @@ def test_title_rules(line: str, with_site: str | None, without_site: str | None)
 
 # ---- property: generated headers are recovered exactly, and the body rule holds ----
 
-_WORDS = ["Iran", "Requests", "Expert", "Meeting", "With", "Ukraine", "Drones", "Talks", "NATO", "U.S."]
+_WORDS = [
+    "Iran",
+    "Requests",
+    "Expert",
+    "Meeting",
+    "With",
+    "Ukraine",
+    "Drones",
+    "Talks",
+    "NATO",
+    "U.S.",
+]
 _SENTENCES = [
     "officials said the talks would resume on Monday.",
     "Iran's permanent mission to the UN has requested a meeting.",
@@ -396,15 +422,21 @@ def seed_layouts(draw: st.DrawFn) -> tuple[str, dict[str, object]]:
         parts.append(title)
         expected["title"] = title
     if draw(st.booleans()):
-        name = draw(st.sampled_from(["Fahad Shabbir (@FahadShabbir)", "Staff Reporter", "Jane Doe"]))
-        parts.append(f"{name} Published {day.strftime('%B')} {day.day}, {day.year} | {hour:02d}:{minute:02d} {ampm}")
+        name = draw(
+            st.sampled_from(["Fahad Shabbir (@FahadShabbir)", "Staff Reporter", "Jane Doe"])
+        )
+        parts.append(
+            f"{name} Published {day.strftime('%B')} {day.day}, {day.year} | {hour:02d}:{minute:02d} {ampm}"
+        )
         expected["byline"] = name
     body = " ".join(s.capitalize() for s in draw(st.lists(st.sampled_from(_SENTENCES), min_size=1)))
     if draw(st.booleans()):
         place = draw(st.sampled_from(["MOSCOW", "TEHRAN", "KYIV, Ukraine", "NEW YORK"]))
         form = draw(st.sampled_from(["paren", "dash"]))
         if form == "paren":
-            lead = f"{place} (UrduPoint News / Sputnik - {day.day} {day.strftime('%B')}, {day.year}) "
+            lead = (
+                f"{place} (UrduPoint News / Sputnik - {day.day} {day.strftime('%B')}, {day.year}) "
+            )
             expected["dateline"] = Dateline(place, ("UrduPoint News", "Sputnik"), day.isoformat())
         else:
             lead = f"{place} \u2013 "

@@ -143,7 +143,10 @@ def test_sigkill_mid_ingest_leaves_a_clean_file_and_the_rerun_completes(tmp_path
     assert check.returncode == 0, check.stdout + check.stderr
     report = json.loads(check.stdout)
     assert report["ok"] is True
-    assert [(f["check"], f["problem"]) for f in report["findings"]] == [("runs", False)]
+    # notes only: the interrupted run, and perhaps articles above the full-text watermark
+    assert {f["check"] for f in report["findings"]} <= {"runs", "fts"}
+    assert not [f for f in report["findings"] if f["problem"]]
+    assert any(f["check"] == "runs" for f in report["findings"])
     conn = sqlite3.connect(db)
     try:
         after_kill = conn.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -18,7 +18,10 @@ CASES = [
     ("Президент України Володимир Зеленський провів зустріч з президентом Польщі.", None),
     ("Le président a rencontré son homologue polonais à Kyiv pour discuter de la sécurité.", None),
     ("El presidente se reunió con su homólogo polaco en Kyiv para hablar de seguridad.", None),
-    ("Der Präsident traf seinen polnischen Amtskollegen in Kyiw, um über Sicherheit zu sprechen.", None),
+    (
+        "Der Präsident traf seinen polnischen Amtskollegen in Kyiw, um über Sicherheit zu sprechen.",
+        None,
+    ),
     ("the of and to", None),  # too few words to tell
     ("", None),
     ("1987 26 02 15:01 123 456 789 0 1 2 3 4", None),
@@ -37,6 +40,18 @@ def test_only_the_start_of_a_long_text_is_read() -> None:
 
 
 def test_min_words_is_enforced() -> None:
-    words = "the talks in Vienna are up and running and making progress".split()
+    words = [
+        "the",
+        "talks",
+        "in",
+        "Vienna",
+        "are",
+        "up",
+        "and",
+        "running",
+        "and",
+        "making",
+        "progress",
+    ]
     assert guess_language(" ".join(words[: MIN_WORDS - 1])) is None
     assert guess_language(" ".join(words[:MIN_WORDS])) == "en"

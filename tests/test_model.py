@@ -91,8 +91,16 @@ def test_with_defaults_fills_only_unknown_fields(
 
 # (rejection, str, is_error)
 REJECTIONS = [
-    (Rejection("a.jsonl", "invalid JSON", record=3, code="E112"), "a.jsonl:3: [E112] invalid JSON", True),
-    (Rejection("a.txt", "no body text", code="S101", level="skip"), "a.txt: [S101] no body text", False),
+    (
+        Rejection("a.jsonl", "invalid JSON", record=3, code="E112"),
+        "a.jsonl:3: [E112] invalid JSON",
+        True,
+    ),
+    (
+        Rejection("a.txt", "no body text", code="S101", level="skip"),
+        "a.txt: [S101] no body text",
+        False,
+    ),
     (Rejection("x", "why"), "x: [E100] why", True),
 ]
 

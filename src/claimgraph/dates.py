@@ -53,7 +53,14 @@ _MONTH_FIRST = re.compile(
     re.IGNORECASE,
 )
 _DAY_FIRST = re.compile(
-    r"^\s*(?:[A-Za-z]{3,9},?\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r",?\s+" + _YEAR + _TIME + r"\s*$",
+    r"^\s*(?:[A-Za-z]{3,9},?\s+)?"
+    + _DAY
+    + r"(?:\s+of)?\s+"
+    + _MONTH
+    + r",?\s+"
+    + _YEAR
+    + _TIME
+    + r"\s*$",
     re.IGNORECASE,
 )
 # Reuters-21578: "26-FEB-1987 15:01:01.79"
@@ -119,7 +126,9 @@ def _from_match(match: re.Match[str] | None) -> str | None:
         elif ampm == "am" and hour == 12:
             hour = 0
     second = int(parts["second"]) if parts.get("second") else None
-    return _format(int(parts["year"]), month, int(parts["day"]), hour, minute, second, parts.get("tz"))
+    return _format(
+        int(parts["year"]), month, int(parts["day"]), hour, minute, second, parts.get("tz")
+    )
 
 
 def _rfc822(value: str) -> str | None:
@@ -139,8 +148,14 @@ def _from_datetime(moment: datetime) -> str | None:
         offset = moment.utcoffset()
         if offset is not None:
             minutes = int(offset.total_seconds() // 60)
-            tz = "Z" if minutes == 0 else f"{'+' if minutes > 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return _format(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, tz)
+            tz = (
+                "Z"
+                if minutes == 0
+                else f"{'+' if minutes > 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+            )
+    return _format(
+        moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, tz
+    )
 
 
 PARSERS: tuple[tuple[str, Callable[[str], str | None]], ...] = (

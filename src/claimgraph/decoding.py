@@ -92,7 +92,11 @@ def sniff_encoding(sample: bytes) -> str:
         try:
             sample.decode(name)
         except UnicodeDecodeError as exc:
-            if name == "utf-8" and exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data":
+            if (
+                name == "utf-8"
+                and exc.start >= len(sample) - 3
+                and exc.reason == "unexpected end of data"
+            ):
                 return name
             continue
         return name
@@ -109,7 +113,9 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
         try:
             return Decoded(data.decode(bom), bom)
         except UnicodeDecodeError as exc:
-            raise BinaryInputError(path, f"invalid {bom} after its byte-order mark: {exc.reason}") from exc
+            raise BinaryInputError(
+                path, f"invalid {bom} after its byte-order mark: {exc.reason}"
+            ) from exc
     for name in ENCODING_CASCADE:
         try:
             text = data.decode(name)

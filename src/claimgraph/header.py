@@ -36,12 +36,32 @@ BYLINE_FORBIDDEN_ENDINGS = (".", "!", "?", ":", ";")
 MAX_ABBREVIATION_CHARS = 4  # "Jr." or "Sr." may end a byline, a longer word plus "." may not
 # Lower-case words a "By ..." byline may hold besides names ("By Ann Lee and Staff in Kyiv").
 BYLINE_PARTICLES = frozenset(
-    {"and", "in", "for", "of", "the", "de", "da", "del", "der", "van", "von", "al", "bin", "la", "le"}
+    {
+        "and",
+        "in",
+        "for",
+        "of",
+        "the",
+        "de",
+        "da",
+        "del",
+        "der",
+        "van",
+        "von",
+        "al",
+        "bin",
+        "la",
+        "le",
+    }
 )
 MAX_HEADER_LINES = 3  # title, byline and one spare line before the body must begin
 
-_SITE_LINE = re.compile(r"[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+(?P<site>\S[^\n]*?)[ \t]*\r?$")
-_PUBLISHED_BYLINE = re.compile(r"(?P<byline>[^\n]*?)[ \t]*\bPublished[ \t]+(?:on[ \t]+)?(?P<date>[^\n]+?)[ \t]*\r?$")
+_SITE_LINE = re.compile(
+    r"[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+(?P<site>\S[^\n]*?)[ \t]*\r?$"
+)
+_PUBLISHED_BYLINE = re.compile(
+    r"(?P<byline>[^\n]*?)[ \t]*\bPublished[ \t]+(?:on[ \t]+)?(?P<date>[^\n]+?)[ \t]*\r?$"
+)
 _BY_BYLINE = re.compile(r"By[ \t]+(?P<byline>[^\n]+?)[ \t]*\r?$")
 
 # An all-caps place, optionally followed by a title-case region: "MOSCOW", "KYIV, Ukraine".
@@ -50,7 +70,9 @@ _PLACE = (
     r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?)"
 )
 _DASH = r"[-\u2013\u2014]"
-_DATELINE_PAREN = re.compile(_PLACE + r"[ \t]*\((?P<paren>[^()\n]{1,150})\)[ \t]*(?:" + _DASH + r"[ \t]*)?")
+_DATELINE_PAREN = re.compile(
+    _PLACE + r"[ \t]*\((?P<paren>[^()\n]{1,150})\)[ \t]*(?:" + _DASH + r"[ \t]*)?"
+)
 _DATELINE_DATED = re.compile(
     _PLACE
     + r",[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)[ \t]*"
@@ -58,7 +80,11 @@ _DATELINE_DATED = re.compile(
     + _DASH
     + r"[ \t]*"
 )
-_DATELINE_DASH = re.compile(_PLACE + r"[ \t]+[\u2013\u2014\-][ \t]+")
+# Tehran Times writes "TEHRAN \u2013 ", "TEHRAN --", "TEHRAN \u2013\u00a0" and "TEHRAN \u2013Deputy"
+# (the dash touching the body's first word).
+_DATELINE_DASH = re.compile(
+    _PLACE + r"[ \t\u00a0]+(?:--|[\u2013\u2014\-])(?:[ \t\u00a0]+|(?=[A-Z\u201c\"]))"
+)
 MIN_DASH_PLACE_CHARS = 3  # "US - China talks" is no dateline; "TEHRAN - " is
 _CREDIT_DATE_SEPARATOR = re.compile(r"[ \t]+" + _DASH + r"[ \t]+")
 
@@ -94,7 +120,9 @@ def _next_line(text: str, pos: int) -> _Line | None:
 def _is_own_paragraph(text: str, line: _Line) -> bool:
     """True when the line is followed by a blank line (or ends the text)."""
     following = text[line.end + 1 : line.end + 400]
-    return line.end >= len(text) or following.lstrip(" \t\r").startswith("\n") or not following.strip()
+    return (
+        line.end >= len(text) or following.lstrip(" \t\r").startswith("\n") or not following.strip()
+    )
 
 
 def _title_like(line: str, *, with_site_line: bool) -> bool:
@@ -144,9 +172,7 @@ def _names_like(value: str) -> bool:
     first = words[0].lstrip("(\"'")
     if not (first[:1].isupper() or first.startswith("@")):
         return False
-    return all(
-        not word[:1].islower() or word.strip(",;") in BYLINE_PARTICLES for word in words[1:]
-    )
+    return all(not word[:1].islower() or word.strip(",;") in BYLINE_PARTICLES for word in words[1:])
 
 
 def _split_credits(paren: str, *, year: int | None) -> tuple[tuple[str, ...], str | None]:
@@ -161,7 +187,9 @@ def _split_credits(paren: str, *, year: int | None) -> tuple[tuple[str, ...], st
     return credits, date
 
 
-def parse_dateline(text: str, pos: int = 0, *, year: int | None = None) -> tuple[Dateline, int] | None:
+def parse_dateline(
+    text: str, pos: int = 0, *, year: int | None = None
+) -> tuple[Dateline, int] | None:
     """A dateline starting at ``pos``: the ``Dateline`` and the offset where the body begins."""
     match = _DATELINE_PAREN.match(text, pos)
     if match is not None:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from claimgraph.model import Article, Rejection
 from claimgraph.readers import ReadOptions, read
 from claimgraph.store import AddStatus, Store
+from claimgraph.store.writer import FTS_BATCH
 
 # The run's counters are written to ingest_runs every this many items, so an interrupted
 # run still shows roughly how far it got.
@@ -61,6 +62,8 @@ def ingest_items(
     """Store a stream of read results (articles and rejections)."""
     report = IngestReport(run_id)
     counts = report.counts
+    store.index_pending()  # what an interrupted earlier run left unindexed
+    since_index = 0
     for n, item in enumerate(items, start=1):
         if isinstance(item, Rejection):
             store.record_rejection(run_id, item)
@@ -69,12 +72,17 @@ def ingest_items(
                 report.rejections.append(item)
         else:
             counts["read"] += 1
-            result = store.add_article(item)
+            result = store.add_article(item, defer_index=True)
             counts[COUNTER_FOR_STATUS[result.status]] += 1
+            since_index += result.status != AddStatus.DUPLICATE
+            if since_index >= FTS_BATCH:
+                store.index_pending()
+                since_index = 0
         if progress is not None:
             progress(item)
         if n % RUN_UPDATE_EVERY == 0:
             store.update_run(run_id, counts, finished=False)
+    store.index_pending()
     store.update_run(run_id, counts, finished=True)
     return report
 

@@ -11,9 +11,51 @@ from __future__ import annotations
 import re
 
 ENGLISH_FUNCTION_WORDS = frozenset(
-    ["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "by", "he", "be", "at", "from", "his", "an", "are", "have", "has", "had", "not", "this", "but", "or", "which", "were", "they", "their", "its", "been", "will", "would", "said", "who", "also", "after"]
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "he",
+        "be",
+        "at",
+        "from",
+        "his",
+        "an",
+        "are",
+        "have",
+        "has",
+        "had",
+        "not",
+        "this",
+        "but",
+        "or",
+        "which",
+        "were",
+        "they",
+        "their",
+        "its",
+        "been",
+        "will",
+        "would",
+        "said",
+        "who",
+        "also",
+        "after",
+    ]
 )
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 1500  # a paragraph or two decides; more only costs time
 MIN_WORDS = 8  # too little text to say anything
 MIN_ENGLISH_SHARE = 0.18
 _WORD = re.compile(r"[A-Za-z]+")
@@ -21,8 +63,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def guess_language(text: str) -> str | None:
     """``"en"`` when the text reads as English, else ``None``."""
-    words = _WORD.findall(text[:SAMPLE_CHARS])
+    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     if len(words) < MIN_WORDS:
         return None
-    share = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS) / len(words)
+    share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
     return "en" if share >= MIN_ENGLISH_SHARE else None

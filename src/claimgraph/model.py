@@ -7,14 +7,11 @@ Field names follow ``claimgraph.document/1`` (``article`` object); see
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 ID_HEX_CHARS = 16  # 64 bits of sha256: collision odds ~1e-9 at 200k articles, short to type
-
-_WHITESPACE = re.compile(r"\s+")
 
 
 def normalize_body(text: str) -> str:
@@ -23,7 +20,9 @@ def normalize_body(text: str) -> str:
     NFC, whitespace runs collapsed to one space, trimmed: re-wrapped or re-encoded copies of
     the same text get the same id, while any change of words gives a new one.
     """
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())  # str.split() splits on any Unicode whitespace run
 
 
 def article_id(text: str) -> str:
@@ -68,7 +67,9 @@ class Article:
 
     def with_defaults(self, **values: str | None) -> Article:
         """A copy where each given field that is unknown here takes the given value."""
-        missing = {k: v for k, v in values.items() if v is not None and getattr(self, k) is None}
+        missing: dict[str, Any] = {
+            k: v for k, v in values.items() if v is not None and getattr(self, k) is None
+        }
         return replace(self, **missing) if missing else self
 
     def to_dict(self) -> dict[str, Any]:

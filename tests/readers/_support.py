@@ -14,9 +14,7 @@ from claimgraph.readers.sources import Source
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "readers"
 
-ISO_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$"
-)
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)?$")
 CODE = re.compile(r"^[ES]\d{3}$")
 
 

@@ -21,17 +21,47 @@ FEEDS = [
         RSS,
         "President of Russia",
         [
-            ("/68038", "2022-03-23T16:35Z", "Telephone conversation", "While discussing the situation", None),
-            ("/67645", "2022-01-27T13:20Z", "Vladimir Putin laid a wreath", "On the 78th anniversary", None),
-            ("/68371", "2022-05-09T15:10Z", "Vladimir Putin took part", "The President walked", None),
+            (
+                "/68038",
+                "2022-03-23T16:35Z",
+                "Telephone conversation",
+                "While discussing the situation",
+                None,
+            ),
+            (
+                "/67645",
+                "2022-01-27T13:20Z",
+                "Vladimir Putin laid a wreath",
+                "On the 78th anniversary",
+                None,
+            ),
+            (
+                "/68371",
+                "2022-05-09T15:10Z",
+                "Vladimir Putin took part",
+                "The President walked",
+                None,
+            ),
         ],
     ),
     (
         ATOM,
         "President of Ukraine",
         [
-            ("-75337", "2022-05-24T16:55Z", "Andriy Yermak and Valerii", "Head of the President's Office", "Press Office of the President of Ukraine"),
-            ("-72461", "2022-01-20T15:54Z", "Meeting of the Presidents", "The meeting of President", "Press Office of the President of Ukraine"),
+            (
+                "-75337",
+                "2022-05-24T16:55Z",
+                "Andriy Yermak and Valerii",
+                "Head of the President's Office",
+                "Press Office of the President of Ukraine",
+            ),
+            (
+                "-72461",
+                "2022-01-20T15:54Z",
+                "Meeting of the Presidents",
+                "The meeting of President",
+                "Press Office of the President of Ukraine",
+            ),
         ],
     ),
 ]
@@ -43,7 +73,9 @@ def test_feed_fixtures(
 ) -> None:
     items = check_items(read([str(path)]))
     assert len(items) == len(entries)
-    for number, (article, expected) in enumerate(zip(articles(items), entries, strict=True), start=1):
+    for number, (article, expected) in enumerate(
+        zip(articles(items), entries, strict=True), start=1
+    ):
         url_end, published, title, text, byline = expected
         assert article.outlet == outlet
         assert article.url is not None and article.url.endswith(url_end)
@@ -70,8 +102,14 @@ def _rss(*items: str) -> bytes:
 
 # (feed bytes, expected: list of (record, code or "article"))
 FEED_CASES = [
-    (_rss("<title>T</title><description>Body one.</description>", "<title>Empty</title>"), [(1, "article"), (2, "S101")]),
-    (_rss("<description>&lt;p&gt;A&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</description>"), [(1, "article")]),
+    (
+        _rss("<title>T</title><description>Body one.</description>", "<title>Empty</title>"),
+        [(1, "article"), (2, "S101")],
+    ),
+    (
+        _rss("<description>&lt;p&gt;A&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</description>"),
+        [(1, "article")],
+    ),
     (_rss(), []),
     (b"this is not a feed at all", [(None, "E100")]),
     # a broken entry is still an entry: reported, not lost
@@ -82,7 +120,10 @@ FEED_CASES = [
 @pytest.mark.parametrize(("data", "expected"), FEED_CASES)
 def test_feed_entries(data: bytes, expected: list[tuple[int | None, str]]) -> None:
     items = check_items(read_bytes(data, "f.rss"))
-    got = [(i.source_record, "article") if isinstance(i, Article) else (i.record, i.code) for i in items]
+    got = [
+        (i.source_record, "article") if isinstance(i, Article) else (i.record, i.code)
+        for i in items
+    ]
     assert got == expected
 
 

@@ -105,7 +105,7 @@ PREFIXES: dict[str, list[bytes]] = {
     "html": [b"", b"<html><body><p>", b'<meta charset="', b"<!DOCTYPE html>"],
     "feed": [b"", b"<?xml version='1.0'?><rss><channel><item><description>", b"<feed><entry>"],
     "warc": [b"", b"WARC/1.0\r\n", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\n"],
-    "sgml": [b"", b"<REUTERS NEWID=\"1\"><BODY>", b"<REUTERS><DATE>", b"</REUTERS>"],
+    "sgml": [b"", b'<REUTERS NEWID="1"><BODY>', b"<REUTERS><DATE>", b"</REUTERS>"],
 }
 
 

@@ -49,7 +49,9 @@ DATELINES = [
 
 
 @pytest.mark.parametrize(("lead", "dateline", "start"), DATELINES)
-def test_leading_dateline_is_parsed_off_the_text(lead: str, dateline: Dateline | None, start: str) -> None:
+def test_leading_dateline_is_parsed_off_the_text(
+    lead: str, dateline: Dateline | None, start: str
+) -> None:
     html = PAGE.replace("<p>Head of", f"<p>{lead}Head of", 1)
     article = _page(html)
     assert article.dateline == dateline
@@ -80,7 +82,10 @@ def test_binary_html_is_refused() -> None:
 
 # (meta timestamps, expected published)
 TIMESTAMPS = [
-    ('<meta property="article:published_time" content="2022-05-24T16:55:00+03:00">', "2022-05-24T16:55+03:00"),
+    (
+        '<meta property="article:published_time" content="2022-05-24T16:55:00+03:00">',
+        "2022-05-24T16:55+03:00",
+    ),
     ('<meta itemprop="datePublished" content="2022-05-24T16:55:00Z">', "2022-05-24T16:55Z"),
     ('<meta name="pubdate" content="2022-05-24 16:55">', "2022-05-24T16:55"),
     (
@@ -92,7 +97,9 @@ TIMESTAMPS = [
 
 @pytest.mark.parametrize(("meta", "expected"), TIMESTAMPS)
 def test_meta_timestamp(meta: str, expected: str) -> None:
-    html = PAGE.replace('<meta property="article:published_time" content="2022-05-24T16:55:00Z">', meta)
+    html = PAGE.replace(
+        '<meta property="article:published_time" content="2022-05-24T16:55:00Z">', meta
+    )
     assert _page(html).published == expected
 
 
@@ -100,11 +107,33 @@ def test_meta_timestamp(meta: str, expected: str) -> None:
 CHARSETS = [
     (b"<p>caf\xc3\xa9</p>", None, "<p>caf\u00e9</p>", "utf-8"),
     (b"<p>caf\xe9 \x93q\x94</p>", None, "<p>caf\u00e9 \u201cq\u201d</p>", "cp1252"),
-    (b'<meta charset="windows-1251"><p>\xcc\xee\xf1\xea\xe2\xe0</p>', None, '<meta charset="windows-1251"><p>\u041c\u043e\u0441\u043a\u0432\u0430</p>', "windows-1251"),
-    (b"<p>\xcc\xee\xf1\xea\xe2\xe0</p>", "windows-1251", "<p>\u041c\u043e\u0441\u043a\u0432\u0430</p>", "windows-1251"),
+    (
+        b'<meta charset="windows-1251"><p>\xcc\xee\xf1\xea\xe2\xe0</p>',
+        None,
+        '<meta charset="windows-1251"><p>\u041c\u043e\u0441\u043a\u0432\u0430</p>',
+        "windows-1251",
+    ),
+    (
+        b"<p>\xcc\xee\xf1\xea\xe2\xe0</p>",
+        "windows-1251",
+        "<p>\u041c\u043e\u0441\u043a\u0432\u0430</p>",
+        "windows-1251",
+    ),
     (b'<meta charset="undefined"><p>x</p>', None, '<meta charset="undefined"><p>x</p>', "utf-8"),
     (b'<meta charset="rot13"><p>x</p>', None, '<meta charset="rot13"><p>x</p>', "utf-8"),
-    (b'<meta charset="no-such-codec"><p>x</p>', None, '<meta charset="no-such-codec"><p>x</p>', "utf-8"),
+    (
+        b'<meta charset="unicode_escape"><p>\\u0041</p>',
+        None,
+        '<meta charset="unicode_escape"><p>\\u0041</p>',
+        "utf-8",
+    ),
+    (b'<meta charset="idna"><p>x</p>', None, '<meta charset="idna"><p>x</p>', "utf-8"),
+    (
+        b'<meta charset="no-such-codec"><p>x</p>',
+        None,
+        '<meta charset="no-such-codec"><p>x</p>',
+        "utf-8",
+    ),
     (b'<meta charset="utf-16"><p>ok</p>', None, '<meta charset="utf-16"><p>ok</p>', "utf-8"),
     (b'<meta charset="utf-8"><p>\xe9</p>', None, '<meta charset="utf-8"><p>\u00e9</p>', "cp1252"),
 ]

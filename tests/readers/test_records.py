@@ -14,13 +14,23 @@ from claimgraph.readers import ReadOptions, read
 
 from ._support import DATA, articles, check_items, read_bytes, rejections
 
-KREMLIN_MAP = {"text": "body", "title": "headline", "url": "link", "published": "date", "place": "location"}
+KREMLIN_MAP = {
+    "text": "body",
+    "title": "headline",
+    "url": "link",
+    "published": "date",
+    "place": "location",
+}
 JSONL_LINES = (DATA / "releases.jsonl").read_bytes().splitlines(keepends=True)
 SCHOLZ = json.loads(JSONL_LINES[0])
 
 # What the three releases in releases.jsonl / releases.tsv read as.
 EXPECTED = [
-    ("Telephone conversation with Federal Chancellor of Germany Olaf Scholz", "2022-03-23T16:35Z", "President of Russia"),
+    (
+        "Telephone conversation with Federal Chancellor of Germany Olaf Scholz",
+        "2022-03-23T16:35Z",
+        "President of Russia",
+    ),
     (
         "Vladimir Putin laid a wreath at the Motherland monument at the Piskarevskoye Memorial Cemetery in St Petersburg",
         "2022-01-27T13:20Z",
@@ -66,19 +76,31 @@ def test_csv_in_the_corpus_columns_needs_a_map() -> None:
 
 
 def test_csv_with_a_map() -> None:
-    items = check_items(read([str(DATA / "kremlin-releases.csv")], ReadOptions(mapping=KREMLIN_MAP)))
+    items = check_items(
+        read([str(DATA / "kremlin-releases.csv")], ReadOptions(mapping=KREMLIN_MAP))
+    )
     assert [a.title for a in articles(items)] == [
         "Telephone conversation with Federal Chancellor of Germany Olaf Scholz",
         "Vladimir Putin laid a wreath at the Motherland monument at the Piskarevskoye Memorial Cemetery in St Petersburg",
         "Vladimir Putin took part in the Immortal Regiment march",
     ]
     # "NA" is R's missing value, not a place
-    assert [a.dateline for a in articles(items)] == [None, Dateline("St Petersburg"), Dateline("Red Square, Moscow")]
-    assert [a.published for a in articles(items)] == ["2022-03-23T16:35Z", "2022-01-27T13:20Z", "2022-05-09T15:10Z"]
+    assert [a.dateline for a in articles(items)] == [
+        None,
+        Dateline("St Petersburg"),
+        Dateline("Red Square, Moscow"),
+    ]
+    assert [a.published for a in articles(items)] == [
+        "2022-03-23T16:35Z",
+        "2022-01-27T13:20Z",
+        "2022-05-09T15:10Z",
+    ]
 
 
 def _jsonl(*records: object) -> bytes:
-    return b"".join((r if isinstance(r, bytes) else json.dumps(r).encode()) + b"\n" for r in records)
+    return b"".join(
+        (r if isinstance(r, bytes) else json.dumps(r).encode()) + b"\n" for r in records
+    )
 
 
 # Line 1 and 7 are good; each other line is one kind of bad record. (line, code or "article")
@@ -90,7 +112,7 @@ BAD_JSONL = _jsonl(
     {"text": 5},
     {"text": "   \u0003  "},
     SCHOLZ | {"id": "again"},
-    b"{\"text\": \"unterminated",
+    b'{"text": "unterminated',
     b"   ",
     b"[" * 5000,
     b'{"text": ' + b"1" * 5000 + b"}",
@@ -112,7 +134,8 @@ BAD_JSONL_EXPECTED = [
 def test_bad_jsonl_lines_are_rejected_and_the_rest_goes_on() -> None:
     items = check_items(read_bytes(BAD_JSONL, "mixed.jsonl"))
     got = [
-        (i.source_record, "article") if isinstance(i, Article) else (i.record, i.code) for i in items
+        (i.source_record, "article") if isinstance(i, Article) else (i.record, i.code)
+        for i in items
     ]
     assert got == BAD_JSONL_EXPECTED
     for item in rejections(items):
@@ -124,7 +147,10 @@ def test_bad_jsonl_lines_are_rejected_and_the_rest_goes_on() -> None:
 # (file bytes, expected encoding of each article)
 ENCODED_JSONL = [
     (codecs.BOM_UTF8 + _jsonl({"text": "Nause\u0307da"}), ["utf-8-sig"]),
-    (_jsonl({"text": "Nausėda in Kyiv"}, {"text": "two"}).decode().encode("utf-16"), ["utf-16", "utf-16"]),
+    (
+        _jsonl({"text": "Nausėda in Kyiv"}, {"text": "two"}).decode().encode("utf-16"),
+        ["utf-16", "utf-16"],
+    ),
     (
         _jsonl({"text": "ok"}) + '{"text": "caf\u00e9 \u2013 cp1252"}\n'.encode("cp1252"),
         ["utf-8", "cp1252"],
@@ -151,7 +177,10 @@ def test_jsonl_cp1252_line_is_decoded_not_replaced() -> None:
 JSON_FILES = [
     (json.dumps([SCHOLZ, SCHOLZ]).encode(), [(1, "article"), (2, "article")]),
     (json.dumps(SCHOLZ).encode(), [(1, "article")]),
-    (json.dumps([SCHOLZ, "a string", {"text": ""}]).encode(), [(1, "article"), (2, "E110"), (3, "S101")]),
+    (
+        json.dumps([SCHOLZ, "a string", {"text": ""}]).encode(),
+        [(1, "article"), (2, "E110"), (3, "S101")],
+    ),
     (json.dumps([]).encode(), []),
     (b'[{"text": "x"},', [(None, "E100")]),
     (b"[" * 10000, [(None, "E100")]),
@@ -164,7 +193,10 @@ JSON_FILES = [
 @pytest.mark.parametrize(("data", "expected"), JSON_FILES)
 def test_json_files(data: bytes, expected: list[tuple[int | None, str]]) -> None:
     items = check_items(read_bytes(data, "f.json"))
-    got = [(i.source_record, "article") if isinstance(i, Article) else (i.record, i.code) for i in items]
+    got = [
+        (i.source_record, "article") if isinstance(i, Article) else (i.record, i.code)
+        for i in items
+    ]
     assert got == expected
 
 
@@ -177,8 +209,14 @@ def test_invalid_json_message_names_line_and_column() -> None:
 TSV_HEADER = b"url\toutlet\tpublished\ttitle\ttext\n"
 # (tsv rows after the header, expected: list of (record, code or "article"))
 TSV_FILES = [
-    (b"u\to\t2022-01-01\tT\tBody one.\nu\to\t2022-01-01\tT\tBody two.\n", [(1, "article"), (2, "article")]),
-    (b"u\to\t2022-01-01\tT\tBody one.\tEXTRA\tCELLS\nu\to\t\tT\tBody two.\n", [(1, "E113"), (2, "article")]),
+    (
+        b"u\to\t2022-01-01\tT\tBody one.\nu\to\t2022-01-01\tT\tBody two.\n",
+        [(1, "article"), (2, "article")],
+    ),
+    (
+        b"u\to\t2022-01-01\tT\tBody one.\tEXTRA\tCELLS\nu\to\t\tT\tBody two.\n",
+        [(1, "E113"), (2, "article")],
+    ),
     (b"u\to\t2022-01-01\tT\t\n", [(1, "S101")]),
     (b"u\to\n", [(1, "S101")]),  # fewer cells: the text is missing
     (b"\n\nu\to\t\tT\tBody.\n\n", [(1, "article")]),  # blank lines are no rows
@@ -191,7 +229,10 @@ TSV_FILES = [
 def test_tsv_rows(rows: bytes, expected: list[tuple[int | None, str]]) -> None:
     data = TSV_HEADER + rows if rows else b""
     items = check_items(read_bytes(data, "rows.tsv"))
-    got = [(i.source_record, "article") if isinstance(i, Article) else (i.record, i.code) for i in items]
+    got = [
+        (i.source_record, "article") if isinstance(i, Article) else (i.record, i.code)
+        for i in items
+    ]
     assert got == expected
 
 
@@ -204,7 +245,9 @@ def test_too_many_cells_message() -> None:
 
 
 def test_quoted_cells_keep_their_tabs_and_line_breaks() -> None:
-    [article] = read_bytes(TSV_HEADER + b'u\to\t\tT\t"Body\twith a tab\nand a line break."\n', "q.tsv")
+    [article] = read_bytes(
+        TSV_HEADER + b'u\to\t\tT\t"Body\twith a tab\nand a line break."\n', "q.tsv"
+    )
     assert isinstance(article, Article)
     assert article.text == "Body\twith a tab\nand a line break."
 
@@ -228,7 +271,14 @@ def test_delimiter_from_suffix_or_option(name: str, options: ReadOptions, delimi
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("NA", None), ("N/A", None), ("null", None), ("  Kyiv \n", "Kyiv"), ("", None), ("NATO HQ", "NATO HQ")],
+    [
+        ("NA", None),
+        ("N/A", None),
+        ("null", None),
+        ("  Kyiv \n", "Kyiv"),
+        ("", None),
+        ("NATO HQ", "NATO HQ"),
+    ],
 )
 def test_missing_value_markers_are_unknown(value: str, expected: str | None) -> None:
     data = json.dumps({"text": "Body.", "place": value, "title": value}).encode()
@@ -243,7 +293,10 @@ ENCODED_CSV = [
     (b"text\nBody one.\n", ["utf-8"]),
     (codecs.BOM_UTF8 + b"text\nBody one.\n", ["utf-8-sig"]),
     ("text\nNause\u0307da\nBody two\n".encode("utf-16"), ["utf-16", "utf-16"]),
-    (b"text\nBody one.\n" + "caf\u00e9 \u2013 two\n".encode("cp1252") + b"three\n", ["utf-8", "cp1252", "utf-8"]),
+    (
+        b"text\nBody one.\n" + "caf\u00e9 \u2013 two\n".encode("cp1252") + b"three\n",
+        ["utf-8", "cp1252", "utf-8"],
+    ),
 ]
 
 
@@ -254,7 +307,9 @@ def test_csv_encodings(data: bytes, encodings: list[str]) -> None:
 
 
 def test_csv_mapping_names_a_missing_column() -> None:
-    [rejection] = read_bytes(b"headline,body\nT,B\n", "m.csv", ReadOptions(mapping={"text": "article"}))
+    [rejection] = read_bytes(
+        b"headline,body\nT,B\n", "m.csv", ReadOptions(mapping={"text": "article"})
+    )
     assert isinstance(rejection, Rejection)
     assert "'article'" in rejection.reason and "headline, body" in rejection.reason
 
@@ -270,7 +325,13 @@ def test_binary_record_files_are_refused(name: str) -> None:
 # ---- real corpora (../shared/data) ----
 
 CORPORA = [
-    ("kremlin_zelenskyy_press_2021_2022/putin.csv", KREMLIN_MAP, 816, "BRICS+ meeting", "2022-06-24T17:30Z"),
+    (
+        "kremlin_zelenskyy_press_2021_2022/putin.csv",
+        KREMLIN_MAP,
+        816,
+        "BRICS+ meeting",
+        "2022-06-24T17:30Z",
+    ),
     (
         "kremlin_zelenskyy_press_2021_2022/zelenskyy.csv",
         {"text": "body", "title": "headline", "url": "link", "published": "date"},
@@ -296,7 +357,9 @@ CORPORA = [
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize(("relative", "mapping", "count", "first_title", "first_published"), CORPORA)
+@pytest.mark.parametrize(
+    ("relative", "mapping", "count", "first_title", "first_published"), CORPORA
+)
 def test_real_csv_corpora(
     shared_data: Path,
     relative: str,
@@ -305,7 +368,9 @@ def test_real_csv_corpora(
     first_title: str,
     first_published: str,
 ) -> None:
-    items = check_items(read([str(shared_data / "corpora" / relative)], ReadOptions(mapping=mapping)))
+    items = check_items(
+        read([str(shared_data / "corpora" / relative)], ReadOptions(mapping=mapping))
+    )
     assert not rejections(items)
     assert len(items) == count
     first = articles(items)[0]
@@ -319,7 +384,13 @@ def test_real_csv_corpora(
 @pytest.mark.shared
 def test_allsides_json_members_of_a_tar_xz(shared_data: Path) -> None:
     archive = shared_data / "corpora" / "allsides_article_bias" / "data" / "jsons.tar.xz"
-    mapping = {"text": "content_original", "id": "ID", "outlet": "source", "published": "date", "byline": "authors"}
+    mapping = {
+        "text": "content_original",
+        "id": "ID",
+        "outlet": "source",
+        "published": "date",
+        "byline": "authors",
+    }
     stream = read([str(archive)], ReadOptions(mapping=mapping))
     items = check_items(itertools.islice(stream, 300))
     stream.close()  # type: ignore[attr-defined]

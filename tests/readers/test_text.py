@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.decoding import decode_bytes
+from claimgraph.errors import FieldMappingError
 from claimgraph.model import Article, Dateline, Rejection
 from claimgraph.readers import ReadOptions, read
 
@@ -98,7 +99,9 @@ def test_plain_option_keeps_the_header_in_the_body() -> None:
 
 def test_set_defaults_fill_unknown_fields_only() -> None:
     data = (DATA / "release-cp1252.txt").read_bytes()
-    options = ReadOptions(defaults={"outlet": "Kremlin", "byline": "Press Office", "place": "MOSCOW"})
+    options = ReadOptions(
+        defaults={"outlet": "Kremlin", "byline": "Press Office", "place": "MOSCOW"}
+    )
     [article] = read_bytes(data, "r.txt", options)
     assert isinstance(article, Article)
     assert article.outlet == "en.kremlin.ru"  # the file's own value wins
@@ -108,12 +111,26 @@ def test_set_defaults_fill_unknown_fields_only() -> None:
 
 @pytest.mark.parametrize(
     ("published", "expected"),
-    [("9 May 2022", "2022-05-09"), ("2022-05-09T10:00:00Z", "2022-05-09T10:00Z"), ("spring", "spring")],
+    [
+        ("9 May 2022", "2022-05-09"),
+        ("2022-05-09T10:00:00Z", "2022-05-09T10:00Z"),
+    ],
 )
 def test_set_published_is_parsed_when_it_can_be(published: str, expected: str) -> None:
-    [article] = read_bytes(b"The President walked through Red Square.", "r.txt", ReadOptions(defaults={"published": published}))
+    [article] = read_bytes(
+        b"The President walked through Red Square.",
+        "r.txt",
+        ReadOptions(defaults={"published": published}),
+    )
     assert isinstance(article, Article)
     assert article.published == expected
+
+
+@pytest.mark.parametrize("published", ["spring", "2022-02-30", "yesterday"])
+def test_set_published_must_be_a_date(published: str) -> None:
+    with pytest.raises(FieldMappingError, match="--set published") as info:
+        ReadOptions(defaults={"published": published})
+    assert info.value.code == "E301"
 
 
 def test_set_place_keeps_the_parsed_dateline() -> None:
@@ -133,7 +150,9 @@ def test_tehran_times_datelines(shared_data: Path) -> None:
         [article] = check_items(read([str(path)]))
         if isinstance(article, Rejection):
             continue
-        assert article.text == file_text[article.body_offset : article.body_offset + len(article.text)]
+        assert (
+            article.text == file_text[article.body_offset : article.body_offset + len(article.text)]
+        )
         if file_text.lstrip().startswith("TEHRAN \u2013"):
             with_dateline += 1
             assert article.dateline == Dateline("TEHRAN"), path.name

@@ -19,10 +19,11 @@ def problems(findings: list[Finding]) -> list[str]:
 
 
 def damage_fts(conn: sqlite3.Connection) -> None:
-    conn.execute("DROP TRIGGER articles_fts_insert")
+    # an article stored below the index watermark without its index entry
     conn.execute(
         "INSERT INTO articles (id, text, ingested_at) VALUES ('00000000000000aa', 'unindexed', 'now')"
     )
+    conn.execute("UPDATE _fts_state SET indexed_until = (SELECT max(pk) FROM articles)")
 
 
 def damage_ids(conn: sqlite3.Connection) -> None:

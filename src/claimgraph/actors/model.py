@@ -64,7 +64,12 @@ class Actor:
 
     def to_contract(self) -> dict[str, str | None]:
         """The ``actor`` object of ``claimgraph.document/1``."""
-        return {"code": self.code, "sector": self.sector, "name": self.name, "wikidata": self.wikidata}
+        return {
+            "code": self.code,
+            "sector": self.sector,
+            "name": self.name,
+            "wikidata": self.wikidata,
+        }
 
 
 class Mention(NamedTuple):

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from claimgraph.evaluation import expectations
-from claimgraph.readers import ReadOptions, read
 from claimgraph.model import Article
+from claimgraph.readers import ReadOptions, read
 
 COMMAND = "make eval  # python -m claimgraph.evaluation --shared ../shared/data --write docs/evaluation.md"
 
@@ -22,7 +22,11 @@ def seed_section(shared: Path) -> tuple[list[str], bool]:
     failures: list[str] = []
     for gold_path in gold_files:
         gold = expectations.load(gold_path)
-        articles = [a for a in read([str(gold_path.parent / gold["file"])], ReadOptions()) if isinstance(a, Article)]
+        articles = [
+            a
+            for a in read([str(gold_path.parent / gold["file"])], ReadOptions())
+            if isinstance(a, Article)
+        ]
         if len(articles) != 1:
             failures.append(f"{gold['file']}: read {len(articles)} articles, expected 1")
             all_ok = False
@@ -31,7 +35,11 @@ def seed_section(shared: Path) -> tuple[list[str], bool]:
         met = sum(c.ok for c in checks)
         all_ok &= met == len(checks)
         lines.append(f"| {gold['file']} | article | {len(checks)} | {met} |")
-        failures += [f"{gold['file']}: {c.key}: expected {c.expected!r}, got {c.predicted!r}" for c in checks if not c.ok]
+        failures += [
+            f"{gold['file']}: {c.key}: expected {c.expected!r}, got {c.predicted!r}"
+            for c in checks
+            if not c.ok
+        ]
     lines.append("")
     if failures:
         lines += ["Unmet:", ""] + [f"- {f}" for f in failures] + [""]

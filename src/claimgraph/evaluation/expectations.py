@@ -61,7 +61,10 @@ def check_article(expected: Mapping[str, Any], article: Article) -> list[Check]:
         if key == "published":
             ok = isinstance(predicted, str) and predicted.startswith(str(wanted))
         elif key == "dateline_credits":
-            ok = all(text_matches(w, predicted) for w in ([wanted] if isinstance(wanted, str) else wanted))
+            ok = all(
+                text_matches(w, predicted)
+                for w in ([wanted] if isinstance(wanted, str) else wanted)
+            )
         else:
             ok = text_matches(wanted, predicted)
         checks.append(Check("article", key, wanted, predicted, ok))

@@ -134,7 +134,9 @@ class PRF(NamedTuple):
     def __add__(self, other: object) -> PRF:
         if not isinstance(other, PRF):
             return NotImplemented
-        return PRF(self.matched + other.matched, self.predicted + other.predicted, self.gold + other.gold)
+        return PRF(
+            self.matched + other.matched, self.predicted + other.predicted, self.gold + other.gold
+        )
 
 
 def _exact(pred: Sequence[Span], gold: Sequence[Span], text: str) -> int:
@@ -165,7 +167,9 @@ def _overlap(pred: Sequence[Span], gold: Sequence[Span]) -> int:
     return len(used_p)
 
 
-def score_roles(pred: Iterable[Relation], gold: Iterable[Relation], text: str) -> dict[str, dict[str, PRF]]:
+def score_roles(
+    pred: Iterable[Relation], gold: Iterable[Relation], text: str
+) -> dict[str, dict[str, PRF]]:
     pred, gold = list(pred), list(gold)
     out: dict[str, dict[str, PRF]] = {"exact": {}, "overlap": {}}
     for role in ROLES:
@@ -174,7 +178,9 @@ def score_roles(pred: Iterable[Relation], gold: Iterable[Relation], text: str) -
         out["exact"][role] = PRF(_exact(p_spans, g_spans, text), len(p_spans), len(g_spans))
         out["overlap"][role] = PRF(_overlap(p_spans, g_spans), len(p_spans), len(g_spans))
     out["exact"]["relation"] = PRF(_relations(pred, gold, text, exact=True), len(pred), len(gold))
-    out["overlap"]["relation"] = PRF(_relations(pred, gold, text, exact=False), len(pred), len(gold))
+    out["overlap"]["relation"] = PRF(
+        _relations(pred, gold, text, exact=False), len(pred), len(gold)
+    )
     return out
 
 
@@ -186,24 +192,32 @@ def _same(a: Span | None, b: Span | None, text: str, *, exact: bool) -> bool:
     return bool(a.chars() & b.chars())
 
 
-def _relations(pred: Sequence[Relation], gold: Sequence[Relation], text: str, *, exact: bool) -> int:
+def _relations(
+    pred: Sequence[Relation], gold: Sequence[Relation], text: str, *, exact: bool
+) -> int:
     used: set[int] = set()
     matched = 0
     for p in pred:
         for j, g in enumerate(gold):
             if j in used:
                 continue
-            if all(_same(getattr(p, role), getattr(g, role), text, exact=exact) for role in ("cue", "content")) and (
-                _same(p.source, g.source, text, exact=exact)
-            ):
+            if all(
+                _same(getattr(p, role), getattr(g, role), text, exact=exact)
+                for role in ("cue", "content")
+            ) and (_same(p.source, g.source, text, exact=exact)):
                 used.add(j)
                 matched += 1
                 break
     return matched
 
 
-def add_scores(total: dict[str, dict[str, PRF]], doc: dict[str, dict[str, PRF]]) -> dict[str, dict[str, PRF]]:
-    return {level: {k: total.get(level, {}).get(k, PRF(0, 0, 0)) + v for k, v in roles.items()} for level, roles in doc.items()}
+def add_scores(
+    total: dict[str, dict[str, PRF]], doc: dict[str, dict[str, PRF]]
+) -> dict[str, dict[str, PRF]]:
+    return {
+        level: {k: total.get(level, {}).get(k, PRF(0, 0, 0)) + v for k, v in roles.items()}
+        for level, roles in doc.items()
+    }
 
 
 def to_relations(attributions: Iterable[object]) -> list[Relation]:

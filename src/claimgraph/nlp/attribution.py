@@ -35,17 +35,84 @@ MAX_QUOTE_CONTINUATION = 3  # following all-quote sentences joined to a direct q
 MAX_COLON_SOURCE_TOKENS = 6
 COLON_SOURCE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM"})
 # Verbs whose direct object, with an "of"/"for" phrase, is the content: "accused Iran of ...".
-OBJECT_PREP_VERBS = frozenset({"accuse", "blame", "charge", "criticize", "criticise", "condemn", "praise", "suspect"})
+OBJECT_PREP_VERBS = frozenset(
+    {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "praise", "suspect"}
+)
 # Verbs whose object plus infinitive is the content: "asked the UN to investigate".
-REQUEST_OBJECT_VERBS = frozenset({"ask", "urge", "request", "press", "invite", "call", "appeal", "implore", "tell", "demand", "warn"})
+REQUEST_OBJECT_VERBS = frozenset(
+    {
+        "ask",
+        "urge",
+        "request",
+        "press",
+        "invite",
+        "call",
+        "appeal",
+        "implore",
+        "tell",
+        "demand",
+        "warn",
+    }
+)
 # Verbs whose bare direct object can be the content: "denied the allegations".
 OBJECT_CONTENT_VERBS = frozenset(
-    {"deny", "reject", "dismiss", "refute", "dispute", "confirm", "announce", "report", "reveal", "acknowledge",
-     "admit", "claim", "allege", "cite", "disclose", "predict", "question", "doubt", "criticize", "condemn", "welcome",
-     "describe", "propose", "recommend", "demand", "request", "seek", "promise", "pledge", "repeat", "reiterate"}
+    {
+        "deny",
+        "reject",
+        "dismiss",
+        "refute",
+        "dispute",
+        "confirm",
+        "announce",
+        "report",
+        "reveal",
+        "acknowledge",
+        "admit",
+        "claim",
+        "allege",
+        "cite",
+        "disclose",
+        "predict",
+        "question",
+        "doubt",
+        "criticize",
+        "condemn",
+        "welcome",
+        "describe",
+        "propose",
+        "recommend",
+        "demand",
+        "request",
+        "seek",
+        "promise",
+        "pledge",
+        "repeat",
+        "reiterate",
+    }
 )
-XCOMP_CONTENT_VERBS = frozenset({"promise", "pledge", "vow", "threaten", "agree", "hope", "expect", "plan", "claim", "deny", "refuse", "offer", "seek", "appear", "seem"})
+XCOMP_CONTENT_VERBS = frozenset(
+    {
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "agree",
+        "hope",
+        "expect",
+        "plan",
+        "claim",
+        "deny",
+        "refuse",
+        "offer",
+        "seek",
+        "appear",
+        "seem",
+    }
+)
 CITING_LEMMAS = frozenset({"cite", "quote"})
+# Denials, doubts and requests are what claims are made of: a lexicon verb with one of
+# these stances is a cue whatever the learned detector (trained on PolNeAR) says.
+LEXICON_DECIDES_STANCES = frozenset({"deny", "doubt", "request", "question"})
 DEFAULT_STANCE = "assert"  # a cue the lexicon does not list puts its content forward
 WHETHER_MARKS = frozenset({"whether", "if"})
 
@@ -67,8 +134,34 @@ class Attribution(NamedTuple):
 
 # Words that belong to the cue around its verb: "has also said", "said Tuesday",
 # "said in a statement", "pointed out", "called for".
-CUE_STATEMENT_NOUNS = frozenset({"statement", "interview", "release", "tweet", "post", "letter", "speech", "email", "op-ed", "briefing"})
-TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"})
+CUE_STATEMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "interview",
+        "release",
+        "tweet",
+        "post",
+        "letter",
+        "speech",
+        "email",
+        "op-ed",
+        "briefing",
+    }
+)
+TIME_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+    }
+)
 
 
 def _cue_tokens(verb: Token, *, content_prep: Token | None = None) -> list[int]:
@@ -77,15 +170,21 @@ def _cue_tokens(verb: Token, *, content_prep: Token | None = None) -> list[int]:
     doc = verb.doc
     indices = [verb.i]
     for child in verb.children:
-        if child.i < verb.i and (child.dep_ in {"auxpass", "neg"} or (child.dep_ == "aux" and child.lower_ != "to")):
-            indices.append(child.i)
-        elif child.i < verb.i and child.dep_ == "advmod" and verb.i - child.i <= 2:
-            indices.append(child.i)
-        elif child.dep_ == "prt":
-            indices.append(child.i)
-        elif child.dep_ == "prep" and child.lower_ == "for" and verb.lemma_ == "call" and child.i == verb.i + 1:
-            indices.append(child.i)
-        elif child.dep_ == "npadvmod" and child.i == verb.i + 1 and child.lower_ in TIME_WORDS:
+        if (
+            child.i < verb.i
+            and (child.dep_ in {"auxpass", "neg"} or (child.dep_ == "aux" and child.lower_ != "to"))
+            or child.i < verb.i
+            and child.dep_ == "advmod"
+            and verb.i - child.i <= 2
+            or child.dep_ == "prt"
+            or child.dep_ == "prep"
+            and child.lower_ == "for"
+            and verb.lemma_ == "call"
+            and child.i == verb.i + 1
+            or child.dep_ == "npadvmod"
+            and child.i == verb.i + 1
+            and child.lower_ in TIME_WORDS
+        ):
             indices.append(child.i)
         elif child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ == "in":
             pobj = _child(child, "pobj")
@@ -96,7 +195,9 @@ def _cue_tokens(verb: Token, *, content_prep: Token | None = None) -> list[int]:
     first, last = min(indices), max(indices)
     # keep the cue contiguous; a wide gap means the pieces are not one expression
     if last - first > len(indices) + 2:
-        return [verb.i] + ([content_prep.i] if content_prep is not None and content_prep.i == verb.i + 1 else [])
+        return [verb.i] + (
+            [content_prep.i] if content_prep is not None and content_prep.i == verb.i + 1 else []
+        )
     return [i for i in range(first, last + 1) if not doc[i].is_punct]
 
 
@@ -132,7 +233,10 @@ def _content_tokens(verb: Token, lemma: str) -> set[int] | None:
         return subtree_indices(ccomp)
     dobj = _child(verb, "dobj")
     if lemma in OBJECT_PREP_VERBS and dobj is not None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "over"}), None)
+        prep = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "over"}),
+            None,
+        )
         if prep is not None:
             return subtree_indices(dobj) | subtree_indices(prep)
     xcomp = _child(verb, "xcomp")
@@ -148,9 +252,17 @@ def _content_tokens(verb: Token, lemma: str) -> set[int] | None:
         return subtree_indices(dobj)
     # content first, cue second: "Iran is ready, the minister said" parsed with the content
     # verb as the head of the cue
-    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and verb.head.pos_ in {"VERB", "AUX"}:
+    if (
+        verb.dep_ in {"parataxis", "ccomp"}
+        and verb.head.i < verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+    ):
         head = verb.head
-        leading = [c for c in head.children if c.i < head.i and c.dep_ in LEADING_ADVERBIAL_DEPS and _followed_by_comma(c)]
+        leading = [
+            c
+            for c in head.children
+            if c.i < head.i and c.dep_ in LEADING_ADVERBIAL_DEPS and _followed_by_comma(c)
+        ]
         return subtree_indices(head, exclude=[verb, *leading])
     return None
 
@@ -167,7 +279,9 @@ def _followed_by_comma(token: Token) -> bool:
 def _stance(verb: Token, lemma: str, default: str) -> str:
     if lemma == "ask":
         ccomp = _child(verb, "ccomp")
-        if ccomp is not None and any(c.dep_ == "mark" and c.lower_ in WHETHER_MARKS for c in ccomp.children):
+        if ccomp is not None and any(
+            c.dep_ == "mark" and c.lower_ in WHETHER_MARKS for c in ccomp.children
+        ):
             return "question"
     return default
 
@@ -191,12 +305,19 @@ def _kind(content: CharSpan | None, quotes: list[Quote]) -> str:
     inside = [q for q in quotes if content.overlaps(CharSpan(q.start, q.end))]
     if not inside:
         return "indirect"
-    quoted = sum(min(e, q.end) - max(s, q.start) for s, e in content.pieces() for q in inside if q.start < e and s < q.end)
+    quoted = sum(
+        min(e, q.end) - max(s, q.start)
+        for s, e in content.pieces()
+        for q in inside
+        if q.start < e and s < q.end
+    )
     total = sum(e - s for s, e in content.pieces())
     return "direct" if quoted >= total - 2 else "mixed"
 
 
-def _sentence_quotes(sentence: Span, content: CharSpan, quotes: list[Quote], cue: Token) -> CharSpan:
+def _sentence_quotes(
+    sentence: Span, content: CharSpan, quotes: list[Quote], cue: Token
+) -> CharSpan:
     """A direct quote interrupted by its cue ("“A,” he said, “B.”") is all the sentence's
     quotations on either side of the cue, as fragments."""
     pieces = set(content.pieces())
@@ -220,7 +341,9 @@ def _continue_quote(doc: Doc, sentence: Span, content: CharSpan, quotes: list[Qu
     pieces = list(content.pieces())
     following = [s for s in doc.sents if s.start >= sentence.end][:MAX_QUOTE_CONTINUATION]
     for sent in following:
-        quote = next((q for q in quotes if q.start <= sent.start_char and sent.end_char - 2 <= q.end), None)
+        quote = next(
+            (q for q in quotes if q.start <= sent.start_char and sent.end_char - 2 <= q.end), None
+        )
         if quote is None:
             break
         start, end = max(quote.start, sent.start_char), min(quote.end, sent.end_char)
@@ -251,21 +374,36 @@ def _according_to(sentence: Span) -> Iterator[Attribution]:
         cue = char_span(doc, [token.i, to.i])
         if cue is None:
             continue
-        yield Attribution(char_span(doc, source_idx), cue, content, "indirect", "assert", "according_to", (), token.i, pobj.i)
+        yield Attribution(
+            char_span(doc, source_idx),
+            cue,
+            content,
+            "indirect",
+            "assert",
+            "according_to",
+            (),
+            token.i,
+            pobj.i,
+        )
 
 
-def _verb_cues(sentence: Span, lexicon: CueLexicon, quotes: list[Quote], model: CueModel | None) -> Iterator[Attribution]:
+def _verb_cues(
+    sentence: Span, lexicon: CueLexicon, quotes: list[Quote], model: CueModel | None
+) -> Iterator[Attribution]:
     doc = sentence.doc
     for token in sentence:
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = token.lemma_.lower()
         cue_entry = lexicon.verb(lemma)
-        if (lemma in CITING_LEMMAS and token.dep_ == "advcl") or lemma == "accord":  # "according to": own rule
+        if (
+            lemma in CITING_LEMMAS and token.dep_ == "advcl"
+        ) or lemma == "accord":  # "according to": own rule
             continue
         # Cascade: the learned detector decides when shipped; else the lexicon alone.
         if model is not None:
-            if token.pos_ != "VERB" or not model.is_cue(token, lexicon):
+            certain = cue_entry is not None and cue_entry.stance in LEXICON_DECIDES_STANCES
+            if not certain and (token.pos_ != "VERB" or not model.is_cue(token, lexicon)):
                 continue
         elif cue_entry is None:
             continue
@@ -278,13 +416,23 @@ def _verb_cues(sentence: Span, lexicon: CueLexicon, quotes: list[Quote], model: 
                 content_idx, content_prep = generic
         adjacent = _adjacent_quote(token, quotes) if content_idx is None else None
         if adjacent is not None:
-            content_idx = {t.i for t in doc.char_span(adjacent.start, adjacent.end, alignment_mode="expand") or []}
-        citing = [c for c in token.children if c.dep_ == "advcl" and c.lemma_.lower() in CITING_LEMMAS]
+            content_idx = {
+                t.i
+                for t in doc.char_span(adjacent.start, adjacent.end, alignment_mode="expand") or []
+            }
+        citing = [
+            c for c in token.children if c.dep_ == "advcl" and c.lemma_.lower() in CITING_LEMMAS
+        ]
         cites: list[CharSpan] = []
         for cite in citing:
             cited = _child(cite, "dobj")
             if cited is not None:
-                span = char_span(doc, subtree_indices(cited, exclude=[c for c in cited.children if c.dep_ == "relcl"]))
+                span = char_span(
+                    doc,
+                    subtree_indices(
+                        cited, exclude=[c for c in cited.children if c.dep_ == "relcl"]
+                    ),
+                )
                 if span is not None:
                     cites.append(span)
             misattached = _child(cite, "ccomp")
@@ -295,7 +443,9 @@ def _verb_cues(sentence: Span, lexicon: CueLexicon, quotes: list[Quote], model: 
         content_idx -= _embedded_cues(doc, content_idx, lexicon)
         for cite in citing:  # "citing Y" is provenance, not content
             misattached = _child(cite, "ccomp")
-            content_idx -= subtree_indices(cite, exclude=[misattached] if misattached is not None else [])
+            content_idx -= subtree_indices(
+                cite, exclude=[misattached] if misattached is not None else []
+            )
         subject = _subject(token)
         source = None
         if subject is not None:
@@ -333,7 +483,9 @@ def source_span(head: Token) -> CharSpan | None:
     """The source noun phrase: the subject's subtree, never reaching back over a line break."""
     dropped = [c for c in head.children if c.i > head.i and c.dep_ in SOURCE_DROPPED_DEPS]
     indices = subtree_indices(head, exclude=dropped)
-    indices = {i for i in indices if not any("\n" in head.doc[j].text_with_ws for j in range(i, head.i))}
+    indices = {
+        i for i in indices if not any("\n" in head.doc[j].text_with_ws for j in range(i, head.i))
+    }
     return char_span(head.doc, indices)
 
 
@@ -346,9 +498,22 @@ def _embedded_cues(doc: Doc, content_idx: set[int], lexicon: CueLexicon) -> set[
     cut: set[int] = set()
     for i in sorted(content_idx):
         token = doc[i]
-        if token.dep_ in EMBEDDED_CUE_DEPS and token.head.i in content_idx and token.pos_ == "VERB" and lexicon.verb(token.lemma_.lower()):
-            comma_before = token.i > 0 and doc[token.left_edge.i - 1].text == "," if token.left_edge.i > 0 else False
-            if token.dep_ != "conj" or comma_before or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        if (
+            token.dep_ in EMBEDDED_CUE_DEPS
+            and token.head.i in content_idx
+            and token.pos_ == "VERB"
+            and lexicon.verb(token.lemma_.lower())
+        ):
+            comma_before = (
+                token.i > 0 and doc[token.left_edge.i - 1].text == ","
+                if token.left_edge.i > 0
+                else False
+            )
+            if (
+                token.dep_ != "conj"
+                or comma_before
+                or any(c.dep_ in SUBJECT_DEPS for c in token.children)
+            ):
                 cut |= {t.i for t in token.subtree}
                 if comma_before:
                     cut.add(token.left_edge.i - 1)
@@ -361,7 +526,11 @@ def _colon(sentence: Span) -> Iterator[Attribution]:
         if token.text != ":":
             continue
         before = tokens[:position]
-        if not before or not all(t.pos_ in COLON_SOURCE_POS for t in before) or not before[0].text[:1].isupper():
+        if (
+            not before
+            or not all(t.pos_ in COLON_SOURCE_POS for t in before)
+            or not before[0].text[:1].isupper()
+        ):
             return
         after = [t.i for t in tokens[position + 1 :]]
         doc = sentence.doc
@@ -369,7 +538,9 @@ def _colon(sentence: Span) -> Iterator[Attribution]:
         content = char_span(doc, after, keep_quotes=True)
         cue = char_span(doc, [token.i]) or CharSpan(token.idx, token.idx + 1)
         if source is not None and content is not None:
-            yield Attribution(source, cue, content, "direct", "assert", "colon", (), token.i, before[-1].i)
+            yield Attribution(
+                source, cue, content, "direct", "assert", "colon", (), token.i, before[-1].i
+            )
         return
 
 
@@ -385,7 +556,10 @@ def _adjacent_quote(verb: Token, quotes: list[Quote]) -> Quote | None:
     allowed |= {c.i for c in verb.children if c.dep_ in {"aux", "neg", "advmod"}}
     sent = verb.sent
     for quote in quotes:
-        if not (sent.start_char <= quote.start < sent.end_char or sent.start_char < quote.end <= sent.end_char):
+        if not (
+            sent.start_char <= quote.start < sent.end_char
+            or sent.start_char < quote.end <= sent.end_char
+        ):
             continue
         if quote.start >= verb.idx:
             between = [t for t in doc if verb.idx < t.idx < quote.start]
@@ -401,7 +575,9 @@ def _adjacent_quote(verb: Token, quotes: list[Quote]) -> Quote | None:
 
 # Right-hand complements that together make up a content: "called him a loser",
 # "defended the organization against attacks".
-GENERIC_COMPLEMENT_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr", "acomp"})
+GENERIC_COMPLEMENT_DEPS = frozenset(
+    {"dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr", "acomp"}
+)
 
 
 def _generic_content(verb: Token) -> tuple[set[int], Token | None] | None:
@@ -418,7 +594,9 @@ def _generic_content(verb: Token) -> tuple[set[int], Token | None] | None:
     return None
 
 
-def find_attributions(doc: Doc, lexicon: CueLexicon | None = None, *, model: CueModel | None | bool = True) -> list[Attribution]:
+def find_attributions(
+    doc: Doc, lexicon: CueLexicon | None = None, *, model: CueModel | None | bool = True
+) -> list[Attribution]:
     """Every attribution in the Doc, in reading order (by cue), one per cue.
 
     ``model=True`` uses the shipped cue detector when there is one; ``None``/``False``
@@ -443,7 +621,9 @@ def nest(attributions: list[Attribution]) -> list[Attribution]:
         holders = [
             (sum(e - s for s, e in outer.content.pieces()), j)
             for j, outer in enumerate(attributions)
-            if j != i and outer.content is not None and outer.content.contains(inner.cue.start, inner.cue.end)
+            if j != i
+            and outer.content is not None
+            and outer.content.contains(inner.cue.start, inner.cue.end)
         ]
         out.append(inner._replace(nested_in=min(holders)[1]) if holders else inner)
     return out

@@ -23,7 +23,7 @@ from claimgraph.nlp.lexicon import CueLexicon, cue_lexicon
 MODEL_PACKAGE = "claimgraph.data.models"
 MODEL_FILE = "cue_model.json"
 MODEL_FORMAT = "claimgraph.cue_model/1"
-QUOTE_CHARS = frozenset("\"“”")
+QUOTE_CHARS = frozenset('"“”')
 
 
 def _inside_quote(token: Token) -> bool:
@@ -87,13 +87,24 @@ class CueModel(NamedTuple):
         return self.probability(cue_features(token, lexicon or cue_lexicon())) >= self.threshold
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": MODEL_FORMAT, "bias": self.bias, "threshold": self.threshold, "meta": self.meta, "weights": self.weights}
+        return {
+            "format": MODEL_FORMAT,
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "meta": self.meta,
+            "weights": self.weights,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CueModel:
         if data.get("format") != MODEL_FORMAT:
             raise ValueError(f"not a {MODEL_FORMAT} file")
-        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]), dict(data.get("meta", {})))
+        return cls(
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["bias"]),
+            float(data["threshold"]),
+            dict(data.get("meta", {})),
+        )
 
 
 @lru_cache(maxsize=1)

@@ -42,7 +42,9 @@ def parse_cues(rows: list[dict[str, str]]) -> CueLexicon:
     for row in rows:
         cue = Cue(row["lemma"].strip().lower(), row["pos"].strip().upper(), row["stance"].strip())
         if cue.stance not in STANCES:
-            raise ValueError(f"cue {cue.lemma!r}: unknown stance {cue.stance!r}; known: {', '.join(STANCES)}")
+            raise ValueError(
+                f"cue {cue.lemma!r}: unknown stance {cue.stance!r}; known: {', '.join(STANCES)}"
+            )
         table = {"VERB": verbs, "NOUN": nouns}.get(cue.pos, phrases)
         table[cue.lemma] = cue
     return CueLexicon(verbs, nouns, phrases)

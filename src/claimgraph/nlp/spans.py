@@ -55,7 +55,9 @@ def trim_tokens(doc: Doc, indices: Iterable[int], *, keep_quotes: bool) -> list[
     return ordered
 
 
-def char_span(doc: Doc, indices: Iterable[int], *, keep_quotes: bool = False, max_gap: int = 0) -> CharSpan | None:
+def char_span(
+    doc: Doc, indices: Iterable[int], *, keep_quotes: bool = False, max_gap: int = 0
+) -> CharSpan | None:
     """The characters of the given tokens; runs of tokens separated by more than ``max_gap``
     other tokens become fragments."""
     ordered = trim_tokens(doc, indices, keep_quotes=keep_quotes)

@@ -40,12 +40,16 @@ class ReaderSpec(NamedTuple):
 READERS: dict[str, ReaderSpec] = {
     spec.name: spec
     for spec in (
-        ReaderSpec("text", (".txt", ".text"), read_text, "plain text in the seed layout, or bare text"),
+        ReaderSpec(
+            "text", (".txt", ".text"), read_text, "plain text in the seed layout, or bare text"
+        ),
         ReaderSpec("jsonl", (".jsonl", ".ndjson"), read_jsonl, "JSON Lines, one record per line"),
         ReaderSpec("json", (".json",), read_json, "a JSON object or a list of objects"),
         ReaderSpec("csv", (".csv", ".tsv"), read_csv, "CSV or TSV with a header row"),
         ReaderSpec("html", (".html", ".htm", ".xhtml"), read_html, "an HTML page (trafilatura)"),
-        ReaderSpec("feed", (".rss", ".atom", ".xml"), read_feed, "an RSS or Atom feed (feedparser)"),
+        ReaderSpec(
+            "feed", (".rss", ".atom", ".xml"), read_feed, "an RSS or Atom feed (feedparser)"
+        ),
         ReaderSpec("warc", (".warc", ".arc"), read_warc, "a WARC web archive (warcio)"),
         ReaderSpec("sgml", (".sgm", ".sgml"), read_sgml, "Reuters-21578 SGML"),
     )
@@ -134,7 +138,9 @@ def read(paths: Sequence[str], options: ReadOptions | None = None) -> Iterator[A
     """Articles from files, folders, globs, archives or stdin (``-``), in input order."""
     options = options or ReadOptions()
     if options.format is not None and options.format not in READERS:
-        raise UnknownFormatError("--format", f"unknown format {options.format!r}; known: {', '.join(READERS)}")
+        raise UnknownFormatError(
+            "--format", f"unknown format {options.format!r}; known: {', '.join(READERS)}"
+        )
     for item in iter_sources(paths, is_known=is_known):
         if isinstance(item, Rejection):
             yield item

@@ -48,7 +48,7 @@ def finish(article: Article, options: ReadOptions) -> Article:
     """Apply ``--set`` defaults and the language guess: the last step of every reader."""
     defaults = dict(options.defaults)
     place = defaults.pop("place", None)
-    if "published" in defaults:
+    if "published" in defaults:  # ReadOptions has checked that it parses
         defaults["published"] = parse_published(defaults["published"]) or defaults["published"]
     article = article.with_defaults(**defaults)
     if place is not None and (article.dateline is None or article.dateline.place is None):
@@ -59,20 +59,30 @@ def finish(article: Article, options: ReadOptions) -> Article:
     return article
 
 
-def article_from_record(record: Mapping[str, Any], options: ReadOptions, path: str, number: int) -> Article | Rejection:
+def article_from_record(
+    record: Mapping[str, Any], options: ReadOptions, path: str, number: int
+) -> Article | Rejection:
     """One JSON object or CSV row, read through the field mapping."""
     text_field = options.field_name("text")
     if text_field not in record:
         fields = ", ".join(sorted(map(str, record))[:20])
-        raise InputError(path, f"no text field {text_field!r} (fields: {fields}); use --map text=FIELD", record=number)
+        raise InputError(
+            path,
+            f"no text field {text_field!r} (fields: {fields}); use --map text=FIELD",
+            record=number,
+        )
     raw = record[text_field]
     if raw is not None and not isinstance(raw, str):
-        raise InputError(path, f"field {text_field!r} is {type(raw).__name__}, not text", record=number)
+        raise InputError(
+            path, f"field {text_field!r} is {type(raw).__name__}, not text", record=number
+        )
     body = clean_body(raw or "")
     if len(body) < MIN_BODY_CHARS:
         return empty_body(path, number)
     if len(body) > MAX_TEXT_CHARS:
-        raise InputError(path, f"body of {len(body):,} characters exceeds {MAX_TEXT_CHARS:,}", record=number)
+        raise InputError(
+            path, f"body of {len(body):,} characters exceeds {MAX_TEXT_CHARS:,}", record=number
+        )
 
     def get(name: str) -> str | None:
         return clean_field(record.get(options.field_name(name)))

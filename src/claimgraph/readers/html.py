@@ -25,11 +25,20 @@ from claimgraph.readers.common import MAX_TEXT_CHARS, empty_body, finish
 from claimgraph.readers.options import ReadOptions
 
 # Meta tags carrying a full publication timestamp, in order of trust.
-TIMESTAMP_META = ("article:published_time", "datePublished", "pubdate", "publishdate", "dc.date.issued")
+TIMESTAMP_META = (
+    "article:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+)
 _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""(\w[\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # Codecs Python knows that no web page is written in (they are not byte encodings of text).
-NOT_PAGE_ENCODINGS = frozenset({"undefined", "idna", "punycode", "raw_unicode_escape", "unicode_escape"})
+# (codecs.lookup names: "raw_unicode_escape" is found as "raw-unicode-escape")
+NOT_PAGE_ENCODINGS = frozenset(
+    {"undefined", "idna", "punycode", "raw-unicode-escape", "unicode-escape"}
+)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -83,7 +92,14 @@ def decode_html(data: bytes, path: str, *, declared: str | None = None) -> tuple
     return decoded.text, decoded.encoding
 
 
-def article_from_html(html: str, *, path: str, options: ReadOptions, url: str | None = None, encoding: str | None = None) -> Article | Rejection:
+def article_from_html(
+    html: str,
+    *,
+    path: str,
+    options: ReadOptions,
+    url: str | None = None,
+    encoding: str | None = None,
+) -> Article | Rejection:
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from claimgraph.dates import parse_published
 from claimgraph.errors import FieldMappingError
 
 # Article fields a record can fill, and the record field read for each by default.
@@ -21,7 +22,15 @@ RECORD_FIELDS: tuple[str, ...] = (
     "language",
 )
 # Fields that may be given one value for every article of a batch (``--set outlet=Kremlin``).
-SETTABLE_FIELDS: tuple[str, ...] = ("url", "outlet", "published", "title", "byline", "place", "language")
+SETTABLE_FIELDS: tuple[str, ...] = (
+    "url",
+    "outlet",
+    "published",
+    "title",
+    "byline",
+    "place",
+    "language",
+)
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -36,11 +45,22 @@ class ReadOptions:
     defaults: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     delimiter: str | None = None
 
+    def __post_init__(self) -> None:
+        # A date given for every article must be one: ``published`` holds ISO 8601 only.
+        published = self.defaults.get("published")
+        if published is not None and parse_published(published) is None:
+            raise FieldMappingError(
+                f"--set published: cannot read {published!r} as a date "
+                "(use YYYY-MM-DD, or YYYY-MM-DDTHH:MM)"
+            )
+
     def field_name(self, article_field: str) -> str:
         return self.mapping.get(article_field, article_field)
 
 
-def parse_assignments(specs: tuple[str, ...] | list[str], *, allowed: tuple[str, ...], option: str) -> dict[str, str]:
+def parse_assignments(
+    specs: tuple[str, ...] | list[str], *, allowed: tuple[str, ...], option: str
+) -> dict[str, str]:
     """``["title=headline,text=body", "url=link"]`` -> ``{"title": "headline", ...}``.
 
     Raises :class:`FieldMappingError` naming the allowed fields when a key is unknown.
@@ -53,7 +73,9 @@ def parse_assignments(specs: tuple[str, ...] | list[str], *, allowed: tuple[str,
             if not sep or not key or not value:
                 raise FieldMappingError(f"{option} expects FIELD=VALUE, got {item!r}")
             if key not in allowed:
-                raise FieldMappingError(f"{option}: unknown field {key!r}; allowed: {', '.join(allowed)}")
+                raise FieldMappingError(
+                    f"{option}: unknown field {key!r}; allowed: {', '.join(allowed)}"
+                )
             result[key] = value
     return result
 

@@ -140,6 +140,8 @@ class _Lines:
                 raise InputError(
                     self._path, f"invalid {self.bom} text: {exc.reason}", record=self.number + 1
                 ) from exc
+            finally:
+                wrapper.detach()  # the caller owns the stream (it may be stdin): do not close it
             return
         for raw in self._buffered:
             self.number += 1

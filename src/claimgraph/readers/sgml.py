@@ -27,6 +27,8 @@ MAX_STORY_BYTES = 4 << 20  # a story without its closing tag for this long is br
 
 _STORY_END = re.compile(rb"</REUTERS\s*>", re.IGNORECASE)
 _STORY_START = re.compile(r"<REUTERS\b([^>]*)>", re.IGNORECASE)
+_STORY_START_BYTES = re.compile(rb"<REUTERS\b", re.IGNORECASE)
+MAX_TAG_BYTES = 16  # longer than "</REUTERS>" or "<REUTERS": a tag cut by a chunk boundary
 _NEWID = re.compile(r'NEWID\s*=\s*"(\d+)"', re.IGNORECASE)
 _TRAILER = re.compile(r"\s*\bReut(?:er|ers)?\s*$", re.IGNORECASE)  # the wire sign-off "Reuter"
 
@@ -40,10 +42,13 @@ def _unescape(value: str) -> str:
     return html.unescape(value)
 
 
-def article_from_story(story: str, *, path: str, number: int, options: ReadOptions) -> Article | Rejection:
+def article_from_story(
+    story: str, *, path: str, number: int, options: ReadOptions
+) -> Article | Rejection:
     start = _STORY_START.search(story)
     if start is None:
         return Rejection(path, "no <REUTERS> element", record=number, code="E130")
+    story = story[start.start() :]  # what came before (junk, a broken story's tail) is no part
     newid = _NEWID.search(start.group(1))
     source_id = newid.group(1) if newid else None
     published = parse_published(clean_field(_tag(story, "DATE")))
@@ -54,7 +59,9 @@ def article_from_story(story: str, *, path: str, number: int, options: ReadOptio
     dateline_text = clean_field(_unescape(_tag(story, "DATELINE") or ""))
     dateline = None
     if dateline_text:
-        found = parse_dateline(dateline_text + " x", 0, year=int(published[:4]) if published else None)
+        found = parse_dateline(
+            dateline_text + " x", 0, year=int(published[:4]) if published else None
+        )
         dateline = found[0] if found else None
     author = clean_field(_unescape(_tag(story, "AUTHOR") or ""))
     article = Article(
@@ -75,6 +82,8 @@ def article_from_story(story: str, *, path: str, number: int, options: ReadOptio
 def read_sgml(stream: IO[bytes], path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     buffer = b""
     number = 0
+    scan_from = 0  # the end tag cannot lie wholly before this offset of the buffer
+    in_broken_story = False  # reading the rest of a story already reported as broken
     first = True
     while True:
         chunk = stream.read(CHUNK_BYTES)
@@ -84,26 +93,44 @@ def read_sgml(stream: IO[bytes], path: str, options: ReadOptions) -> Iterator[Ar
             if reason is not None:
                 raise BinaryInputError(path, reason)
         buffer += chunk
-        while True:
-            match = _STORY_END.search(buffer)
-            if match is None:
-                break
+        while (match := _STORY_END.search(buffer, scan_from)) is not None:
             raw, buffer = buffer[: match.end()], buffer[match.end() :]
+            scan_from = 0
+            if in_broken_story and not _STORY_START_BYTES.search(raw):
+                in_broken_story = False
+                continue  # the tail of the story reported below
+            in_broken_story = False
+            begins = [m.start() for m in _STORY_START_BYTES.finditer(raw)]
+            for _unended in begins[:-1]:  # a story that began, then another one began
+                number += 1
+                yield Rejection(
+                    path, "story without </REUTERS> end tag", record=number, code="E131"
+                )
+            if len(begins) > 1:
+                raw = raw[begins[-1] :]
             number += 1
             yield article_from_story(
                 raw.decode(ENCODING), path=path, number=number, options=options
             )
+        scan_from = max(0, len(buffer) - MAX_TAG_BYTES)
         if len(buffer) > MAX_STORY_BYTES:
-            yield Rejection(
-                path, "story without </REUTERS> end tag", record=number + 1, code="E131"
-            )
-            number += 1
-            buffer = b""
+            # The story at the head never ended: report it once, and keep whatever
+            # later story has begun in the buffer.
+            starts = [m.start() for m in _STORY_START_BYTES.finditer(buffer)]
+            if starts and not in_broken_story:
+                number += 1
+                yield Rejection(
+                    path, "story without </REUTERS> end tag", record=number, code="E131"
+                )
+            later = [start for start in starts if start > 0]
+            in_broken_story = not later
+            buffer = buffer[later[-1] :] if later else buffer[-MAX_TAG_BYTES:]
+            scan_from = 0
         if not chunk:
             break
-    if _STORY_START.search(buffer.decode(ENCODING)):
+    if _STORY_START_BYTES.search(buffer):
         yield Rejection(
             path, "file ends inside a story (no </REUTERS>)", record=number + 1, code="E131"
         )
-    elif number == 0:
+    elif number == 0 and not in_broken_story:
         raise InputError(path, "no <REUTERS> story found: not Reuters-21578 SGML")

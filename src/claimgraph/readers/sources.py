@@ -42,7 +42,12 @@ COMPRESSION_SUFFIXES: dict[str, Decompressor] = {".gz": _gunzip, ".xz": _unxz, "
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tbz")
 ARCHIVE_MEMBER_SEPARATOR = "!"
 # Errors that mean "these bytes are not a valid archive/compressed stream".
-STREAM_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError, tarfile.TarError)
+STREAM_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    EOFError,
+    lzma.LZMAError,
+    tarfile.TarError,
+)
 
 Opener = Callable[[], AbstractContextManager[IO[bytes]]]
 
@@ -108,7 +113,9 @@ def _expand_stream(
     yield Source(name, inner_name, opener)
 
 
-def _tar_members(name: str, opener: Opener, is_known: KnownFormat | None) -> Iterator[Source | Rejection]:
+def _tar_members(
+    name: str, opener: Opener, is_known: KnownFormat | None
+) -> Iterator[Source | Rejection]:
     try:
         with opener() as raw, _open_tar(raw) as archive:
             for member in archive:
@@ -118,7 +125,13 @@ def _tar_members(name: str, opener: Opener, is_known: KnownFormat | None) -> Ite
                 if stream is None:
                     continue
                 member_name = f"{name}{ARCHIVE_MEMBER_SEPARATOR}{member.name}"
-                yield from _expand_stream(member_name, _const_opener(stream), is_known, explicit=False)
+                yield from _expand_stream(
+                    member_name, _const_opener(stream), is_known, explicit=False
+                )
+            if _ended_early(archive):
+                yield Rejection(
+                    name, "archive ends inside a member header: the file is truncated", code="E104"
+                )
     except STREAM_ERRORS as exc:
         yield Rejection(name, f"cannot read archive: {exc}", code="E104")
 
@@ -130,6 +143,16 @@ def _open_tar(raw: IO[bytes]) -> tarfile.TarFile:
     except TypeError as exc:
         # CPython's tarfile raises TypeError (ord() of b"") on a gzip header cut short.
         raise tarfile.ReadError("compressed archive header is truncated") from exc
+
+
+def _ended_early(archive: tarfile.TarFile) -> bool:
+    """True when the archive stopped at a cut-off header rather than its end-of-archive block.
+
+    tarfile treats a header cut short (after the first) as the end of the archive, so a tar
+    truncated between members would otherwise lose its last members without a word. At a
+    proper end, tarfile has read one whole zero block past the last member.
+    """
+    return archive.fileobj.tell() - archive.offset < tarfile.BLOCKSIZE
 
 
 def _const_opener(stream: IO[bytes]) -> Opener:
@@ -161,14 +184,18 @@ def expand_path(path: str) -> Iterator[str] | Rejection:
         matches = sorted(glob.glob(path, recursive=True))
         files: list[str] = []
         for match in matches:
-            files.extend(str(p) for p in _walk(Path(match))) if Path(match).is_dir() else files.append(match)
+            files.extend(str(p) for p in _walk(Path(match))) if Path(
+                match
+            ).is_dir() else files.append(match)
         if files:
             return iter(files)
         return Rejection(path, "no file matches this pattern", code="E105")
     return Rejection(path, "no such file or folder", code="E105")
 
 
-def iter_sources(paths: Sequence[str], *, is_known: KnownFormat | None = None) -> Iterator[Source | Rejection]:
+def iter_sources(
+    paths: Sequence[str], *, is_known: KnownFormat | None = None
+) -> Iterator[Source | Rejection]:
     """Every stream the given paths name.
 
     Inside folders, globs and archives, files whose suffix no reader knows are skipped

@@ -13,13 +13,17 @@ from claimgraph.readers.common import MAX_TEXT_CHARS, empty_body, finish
 from claimgraph.readers.options import ReadOptions
 
 
-def article_from_text(file_text: str, *, path: str, options: ReadOptions, encoding: str | None = None) -> Article | Rejection:
+def article_from_text(
+    file_text: str, *, path: str, options: ReadOptions, encoding: str | None = None
+) -> Article | Rejection:
     """One article from a whole decoded file. ``text`` is always a slice of ``file_text``."""
     if options.plain:
         body = file_text.rstrip()
         if not body.strip():
             return empty_body(path)
-        return finish(Article(text=body, source_path=path, body_offset=0, encoding=encoding), options)
+        return finish(
+            Article(text=body, source_path=path, body_offset=0, encoding=encoding), options
+        )
     header = parse_header(file_text)
     body = file_text[header.body_offset :].rstrip()
     if not body:

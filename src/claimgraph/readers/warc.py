@@ -49,6 +49,10 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
+# How the stream under the archive fails: a truncated or corrupt compressed file.
+_READ_FAILURES: tuple[type[BaseException], ...] = (EOFError, *STREAM_ERRORS, zlib.error)
+
+
 class _BrokenStream(Exception):
     """The bytes under the archive failed (a truncated gzip, say); carries the cause."""
 
@@ -77,13 +81,13 @@ class _LoudStream:
         if size is None or size < 0 or read1 is None:
             try:
                 return self._stream.read(size)
-            except (EOFError, *STREAM_ERRORS, zlib.error) as exc:
+            except _READ_FAILURES as exc:
                 raise _BrokenStream(exc) from exc
         data = b""
         while len(data) < size:
             try:
                 piece: bytes = read1(size - len(data))
-            except (EOFError, *STREAM_ERRORS, zlib.error) as exc:
+            except _READ_FAILURES as exc:
                 if not data:
                     raise _BrokenStream(exc) from exc
                 self._failure = exc
@@ -148,6 +152,12 @@ def read_warc(stream: IO[bytes], path: str, options: ReadOptions) -> Iterator[Ar
                 f"record payload larger than {MAX_TEXT_CHARS:,} bytes",
                 record=number,
                 code="E120",
+            )
+            continue
+        missing = getattr(record.raw_stream, "limit", 0)  # bytes the record said it had
+        if isinstance(missing, int) and missing > 0:
+            yield Rejection(
+                path, f"record cut short: {missing:,} bytes missing", record=number, code="E121"
             )
             continue
         name = f"{path}#{url or number}"

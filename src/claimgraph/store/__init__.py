@@ -50,9 +50,19 @@ class Store:
         self.close()
 
     # writes
-    def add_article(self, article: Article) -> AddResult:
+    def add_article(self, article: Article, *, defer_index: bool = False) -> AddResult:
+        """Store one article (its own transaction). Its full-text entry follows at once,
+        unless ``defer_index``: bulk loaders then call :meth:`index_pending` per batch."""
         with sqlite_errors(self.path):
-            return writer.add_article(self.conn, article)
+            result = writer.add_article(self.conn, article)
+            if not defer_index and result.status != AddStatus.DUPLICATE:
+                writer.index_pending(self.conn)
+            return result
+
+    def index_pending(self) -> int:
+        """Bring the full-text index up to date; returns the number of articles indexed."""
+        with sqlite_errors(self.path):
+            return writer.index_pending(self.conn)
 
     def start_run(self, inputs: Sequence[str], options: Mapping[str, object]) -> int:
         with sqlite_errors(self.path):

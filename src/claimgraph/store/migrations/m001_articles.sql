@@ -24,19 +24,29 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_outlet_published ON articles(outlet, published);
 CREATE INDEX articles_published ON articles(published);
-CREATE INDEX articles_url ON articles(url, version);
-CREATE INDEX articles_supersedes ON articles(supersedes);
+-- Partial indexes: most articles have no URL version chain, and NULLs cost nothing here.
+CREATE INDEX articles_url ON articles(url, version) WHERE url IS NOT NULL;
+CREATE INDEX articles_supersedes ON articles(supersedes) WHERE supersedes IS NOT NULL;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content='articles', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
-END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+-- The index is filled in batches, not by an insert trigger: every article is still committed
+-- on its own, but indexing one article per commit writes a new FTS5 segment each time and
+-- costs more than the rest of ingest together. _fts_state.indexed_until is the highest
+-- articles.pk in the index; the writer indexes what lies above it every few hundred articles,
+-- at the end of each ingest, and on the next writable open after a crash.
+CREATE TABLE _fts_state (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_until INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO _fts_state(id, indexed_until) VALUES (1, 0);
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles
+WHEN old.pk <= (SELECT indexed_until FROM _fts_state WHERE id = 1) BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
 END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles
+WHEN old.pk <= (SELECT indexed_until FROM _fts_state WHERE id = 1) BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
 END;

@@ -31,7 +31,20 @@ SET = "set"
 REF = "ref"
 
 #: Order of the point granularities, used to pick the finer of two.
-FINENESS = (TIME, PART_OF_DAY, DAY, WEEKEND, WEEK, MONTH, SEASON, QUARTER, HALF, YEAR, DECADE, CENTURY)
+FINENESS = (
+    TIME,
+    PART_OF_DAY,
+    DAY,
+    WEEKEND,
+    WEEK,
+    MONTH,
+    SEASON,
+    QUARTER,
+    HALF,
+    YEAR,
+    DECADE,
+    CENTURY,
+)
 
 
 class Point(NamedTuple):

@@ -1,0 +1,254 @@
+"""A processed spaCy Doc (and its Article) as a ``claimgraph.document/1`` object.
+
+Pure assembly: every value comes from the annotations the components left on the Doc.
+The field names are the contract's (``../shared/docs/output-contract.md``); what claimgraph
+adds (``chain``, ``attributions[].sentence``, ``actors`` for compound sources, ``nested_in``,
+``rule``) only adds fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.actors import ActorKB
+from claimgraph.model import Article
+from claimgraph.nlp import extensions as ext
+from claimgraph.nlp.anchor import anchor_date
+from claimgraph.nlp.attribution import Attribution
+from claimgraph.nlp.coref import antecedent, needs_antecedent
+from claimgraph.nlp.spans import CharSpan
+
+SCHEMA = "claimgraph.document/1"
+CITING_LEMMAS = frozenset({"cite", "quote"})
+
+
+def span_object(text: str, span: CharSpan) -> dict[str, Any]:
+    obj: dict[str, Any] = {
+        "text": text[span.start : span.end],
+        "start": span.start,
+        "end": span.end,
+    }
+    if span.fragments:
+        obj["fragments"] = [list(f) for f in span.fragments]
+    return obj
+
+
+class _Mention:
+    """An actor span, in the shape the coreference helper expects."""
+
+    def __init__(self, span: Span) -> None:
+        self.span = span
+        self.start = span.start_char
+        self.end = span.end_char
+        self.actor = span._.get(ext.ACTOR)
+
+
+def _actor_mentions(doc: Doc) -> list[_Mention]:
+    return [
+        _Mention(s) for s in doc.spans.get(ext.SPANS_ACTORS, []) if s._.get(ext.ACTOR) is not None
+    ]
+
+
+def _source_actors(doc: Doc, a: Attribution, mentions: list[_Mention]) -> list[_Mention]:
+    """The actors a source names: the mention at its head (or every conjunct of a compound
+    source), else the antecedent of a pronoun or definite description."""
+    if a.source is None:
+        return []
+    inside = [m for m in mentions if a.source.contains(m.start, m.end)]
+    head = doc[a.source_token] if a.source_token is not None else None
+    if head is not None:
+        conjuncts = {head.i} | {t.i for t in head.conjuncts}
+        heads = [m for m in inside if any(m.span.start <= i < m.span.end for i in conjuncts)]
+        if heads:
+            return heads
+    if inside:
+        return inside[:1]
+    tokens = [t for t in doc if a.source.contains(t.idx, t.idx + len(t.text))]
+    if tokens and needs_antecedent(tokens):
+        found = antecedent(doc, tokens, mentions)
+        if isinstance(found, _Mention):
+            return [found]
+    return []
+
+
+def _time_for(doc: Doc, a: Attribution) -> dict[str, Any] | None:
+    """The time expression that dates the act of saying: attached to the cue's clause,
+    outside the source and content, nearest to the cue."""
+    cue = doc[a.cue_token]
+    sentence = cue.sent
+    best = None
+    for span in doc.spans.get(ext.SPANS_TIMES, []):
+        if not (sentence.start_char <= span.start_char < sentence.end_char):
+            continue
+        piece = CharSpan(span.start_char, span.end_char)
+        if (a.content is not None and a.content.overlaps(piece)) or (
+            a.source is not None and a.source.overlaps(piece)
+        ):
+            continue
+        distance = min(abs(span.start_char - a.cue.end), abs(a.cue.start - span.end_char))
+        if best is None or distance < best[0]:
+            best = (distance, span)
+    if best is None:
+        return None
+    expr = best[1]._.get(ext.TIME)
+    return {"text": expr.text, "value": expr.value, "granularity": expr.granularity}
+
+
+def _cited_cue(doc: Doc, cited: CharSpan) -> CharSpan | None:
+    """The "citing"/"quoting" word right before a cited source."""
+    before = [t for t in doc if t.idx < cited.start and t.lemma_.lower() in CITING_LEMMAS]
+    if not before:
+        return None
+    token = before[-1]
+    return CharSpan(token.idx, token.idx + len(token.text))
+
+
+def attribution_objects(doc: Doc, mentions: list[_Mention]) -> list[dict[str, Any]]:
+    text = doc.text
+    found: Sequence[Attribution] = doc._.get(ext.ATTRIBUTIONS) or []
+    objects: list[dict[str, Any]] = []
+    for n, a in enumerate(found):
+        actors = _source_actors(doc, a, mentions)
+        source = span_object(text, a.source) if a.source is not None else None
+        if source is not None:
+            source["actor"] = actors[0].actor.to_contract() if actors else None
+            if len(actors) > 1:
+                source["actors"] = [m.actor.to_contract() for m in actors]
+        sentence = doc[a.cue_token].sent
+        objects.append(
+            {
+                "id": f"a{n}",
+                "source": source,
+                "cue": span_object(text, a.cue),
+                "content": span_object(text, a.content) if a.content is not None else None,
+                "kind": a.kind,
+                "stance": a.stance,
+                "cites": [],
+                "time": _time_for(doc, a),
+                "sentence": {"start": sentence.start_char, "end": sentence.end_char},
+                "nested_in": None if a.nested_in is None else f"a{a.nested_in}",
+                "rule": a.rule,
+            }
+        )
+    # "X reported ..., citing Y": Y is a source of its own for the same content.
+    for n, a in enumerate(found):
+        for cited in a.cites:
+            cue = _cited_cue(doc, cited)
+            if cue is None:
+                continue
+            cited_attr = Attribution(
+                cited, cue, a.content, "indirect", "assert", "citing", (), a.cue_token, None
+            )
+            actors = _source_actors(
+                doc, cited_attr._replace(source_token=_head_token(doc, cited)), mentions
+            )
+            new_id = f"a{len(objects)}"
+            source = span_object(text, cited)
+            source["actor"] = actors[0].actor.to_contract() if actors else None
+            objects.append(
+                {
+                    "id": new_id,
+                    "source": source,
+                    "cue": span_object(text, cue),
+                    "content": objects[n]["content"],
+                    "kind": "indirect",
+                    "stance": "assert",
+                    "cites": [],
+                    "time": None,
+                    "sentence": objects[n]["sentence"],
+                    "nested_in": None,
+                    "rule": "citing",
+                }
+            )
+            objects[n]["cites"].append(new_id)
+    # A report of a report: the outer source relies on the inner one.
+    for obj in objects:
+        if obj["nested_in"] is not None:
+            outer = next(o for o in objects if o["id"] == obj["nested_in"])
+            outer["cites"].append(obj["id"])
+    return objects
+
+
+def _head_token(doc: Doc, span: CharSpan) -> int | None:
+    tokens = [t for t in doc if span.contains(t.idx, t.idx + len(t.text))]
+    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    return heads[0].i if heads else None
+
+
+def entity_objects(doc: Doc) -> list[dict[str, Any]]:
+    out = []
+    for n, span in enumerate(doc.spans.get(ext.SPANS_ACTORS, [])):
+        actor = span._.get(ext.ACTOR)
+        out.append(
+            {
+                "id": f"n{n}",
+                "text": span.text,
+                "start": span.start_char,
+                "end": span.end_char,
+                "label": span.label_,
+                "actor": actor.to_contract() if actor is not None else None,
+            }
+        )
+    return out
+
+
+def time_objects(doc: Doc) -> list[dict[str, Any]]:
+    out = []
+    for span in doc.spans.get(ext.SPANS_TIMES, []):
+        expr = span._.get(ext.TIME)
+        out.append(
+            {
+                "text": expr.text,
+                "start": expr.start,
+                "end": expr.end,
+                "value": expr.value,
+                "granularity": expr.granularity,
+                "kind": expr.kind,
+                "anchor": expr.anchor,
+            }
+        )
+    return out
+
+
+def chain_objects(article: Article, kb: ActorKB) -> list[dict[str, Any]]:
+    """The outer links of the citation chain: the outlet, then each dateline credit."""
+    on = _day(article.published)
+    links = []
+    if article.outlet:
+        actor = kb.lookup(article.outlet, on=on)
+        links.append(
+            {
+                "role": "outlet",
+                "name": article.outlet,
+                "actor": actor.to_contract() if actor else None,
+            }
+        )
+    for credit in article.dateline.credits if article.dateline else ():
+        actor = kb.lookup(credit, on=on)
+        links.append(
+            {"role": "credit", "name": credit, "actor": actor.to_contract() if actor else None}
+        )
+    return links
+
+
+def _day(published: str | None) -> date | None:
+    return anchor_date(published)
+
+
+def build_document(article: Article, doc: Doc, kb: ActorKB) -> dict[str, Any]:
+    """The ``claimgraph.document/1`` object for one processed article."""
+    mentions = _actor_mentions(doc)
+    return {
+        "schema": SCHEMA,
+        "article": article.to_dict(),
+        "chain": chain_objects(article, kb),
+        "entities": entity_objects(doc),
+        "times": time_objects(doc),
+        "attributions": attribution_objects(doc, mentions),
+        "events": [],
+        "claims": [],
+    }
