@@ -163,6 +163,7 @@ def test_run_row_records_inputs_options_and_counts(tmp_path: Path, store: Store)
         "plain": False,
         "map": {"text": "body", "title": "head"},
         "set": {"outlet": "TASS"},
+        "extract": False,
     }
     assert (run["read"], run["added"], run["errors"]) == (1, 1, 0)
     assert run["finished_at"] is not None

@@ -9,8 +9,9 @@ a bar without the library knowing about terminals.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
 
 from claimgraph.model import Article, Rejection
 from claimgraph.readers import ReadOptions, read
@@ -50,6 +51,65 @@ class IngestReport:
 
 
 Progress = Callable[[Article | Rejection], None]
+# Anything with extract_many(articles) -> documents, such as claimgraph.extract.Extractor.
+Documents = Iterable[Mapping[str, Any]]
+
+
+class BatchExtractor(Protocol):
+    def extract_many(self, articles: Iterable[Article], *, batch_size: int = ...) -> Iterator[Mapping[str, Any]]: ...
+
+
+EXTRACT_BATCH = 32  # articles per nlp.pipe batch during ingest
+
+
+class _Ingest:
+    """The loop behind :func:`ingest_items`, with its counters and batches."""
+
+    def __init__(self, store: Store, run_id: int, progress: Progress | None, extractor: BatchExtractor | None) -> None:
+        self.store = store
+        self.run_id = run_id
+        self.progress = progress
+        self.extractor = extractor
+        self.report = IngestReport(run_id)
+        self.since_index = 0
+        self.pending: list[Article] = []
+
+    def rejection(self, item: Rejection) -> None:
+        self.store.record_rejection(self.run_id, item)
+        self.report.counts["errors" if item.is_error else "skipped"] += 1
+        if len(self.report.rejections) < MAX_REPORTED_REJECTIONS:
+            self.report.rejections.append(item)
+        if self.progress is not None:
+            self.progress(item)
+
+    def article(self, item: Article) -> None:
+        if self.extractor is None:
+            self.stored(item, None)
+        elif self.store.is_extracted(item.id):  # already stored and extracted: no NLP
+            self.stored(item, None)
+        else:
+            self.pending.append(item)
+            if len(self.pending) >= EXTRACT_BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        if not self.pending or self.extractor is None:
+            return
+        batch, self.pending = self.pending, []
+        for article, document in zip(batch, self.extractor.extract_many(batch, batch_size=len(batch)), strict=True):
+            self.stored(article, document)
+
+    def stored(self, item: Article, document: Mapping[str, Any] | None) -> None:
+        counts = self.report.counts
+        counts["read"] += 1
+        result = self.store.add_article(item, document=document, defer_index=True)
+        counts[COUNTER_FOR_STATUS[result.status]] += 1
+        self.since_index += result.status != AddStatus.DUPLICATE
+        if self.since_index >= FTS_BATCH:
+            self.store.index_pending()
+            self.since_index = 0
+        if self.progress is not None:
+            self.progress(item)
 
 
 def ingest_items(
@@ -58,33 +118,23 @@ def ingest_items(
     *,
     run_id: int,
     progress: Progress | None = None,
+    extractor: BatchExtractor | None = None,
 ) -> IngestReport:
-    """Store a stream of read results (articles and rejections)."""
-    report = IngestReport(run_id)
-    counts = report.counts
+    """Store a stream of read results (articles and rejections); with an ``extractor``, each
+    article is stored together with its extraction, in one transaction."""
+    loop = _Ingest(store, run_id, progress, extractor)
     store.index_pending()  # what an interrupted earlier run left unindexed
-    since_index = 0
     for n, item in enumerate(items, start=1):
         if isinstance(item, Rejection):
-            store.record_rejection(run_id, item)
-            counts["errors" if item.is_error else "skipped"] += 1
-            if len(report.rejections) < MAX_REPORTED_REJECTIONS:
-                report.rejections.append(item)
+            loop.rejection(item)
         else:
-            counts["read"] += 1
-            result = store.add_article(item, defer_index=True)
-            counts[COUNTER_FOR_STATUS[result.status]] += 1
-            since_index += result.status != AddStatus.DUPLICATE
-            if since_index >= FTS_BATCH:
-                store.index_pending()
-                since_index = 0
-        if progress is not None:
-            progress(item)
+            loop.article(item)
         if n % RUN_UPDATE_EVERY == 0:
-            store.update_run(run_id, counts, finished=False)
+            store.update_run(run_id, loop.report.counts, finished=False)
+    loop.flush()
     store.index_pending()
-    store.update_run(run_id, counts, finished=True)
-    return report
+    store.update_run(run_id, loop.report.counts, finished=True)
+    return loop.report
 
 
 def ingest(
@@ -93,8 +143,10 @@ def ingest(
     options: ReadOptions | None = None,
     *,
     progress: Progress | None = None,
+    extractor: BatchExtractor | None = None,
 ) -> IngestReport:
-    """Read ``paths`` (files, folders, globs, archives, ``-``) into ``store``."""
+    """Read ``paths`` (files, folders, globs, archives, ``-``) into ``store``, extracting
+    each new article with ``extractor`` when one is given."""
     options = options or ReadOptions()
     run_id = store.start_run(
         list(paths),
@@ -103,6 +155,7 @@ def ingest(
             "plain": options.plain,
             "map": dict(options.mapping),
             "set": dict(options.defaults),
+            "extract": extractor is not None,
         },
     )
-    return ingest_items(read(list(paths), options), store, run_id=run_id, progress=progress)
+    return ingest_items(read(list(paths), options), store, run_id=run_id, progress=progress, extractor=extractor)

@@ -7,12 +7,18 @@ from collections import Counter
 import click
 from tqdm import tqdm
 
-from claimgraph.cli.options import db_option, json_option, print_json, quiet_option
+from claimgraph.cli.options import (
+    build_read_options,
+    db_option,
+    json_option,
+    model_option,
+    print_json,
+    quiet_option,
+    read_options,
+)
 from claimgraph.ingest import IngestReport
 from claimgraph.ingest import ingest as ingest_paths
 from claimgraph.model import Article, Rejection
-from claimgraph.readers import READERS, ReadOptions
-from claimgraph.readers.options import RECORD_FIELDS, SETTABLE_FIELDS, parse_assignments
 from claimgraph.store import Store
 
 MAX_LISTED_PROBLEMS = 20
@@ -21,56 +27,37 @@ MAX_LISTED_PROBLEMS = 20
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(list(READERS)),
-    help="Reader to use instead of guessing from the suffix.",
-)
-@click.option(
-    "--plain", is_flag=True, help="Plain text: the whole file is the body (no header detection)."
-)
-@click.option(
-    "--map",
-    "mapping",
-    multiple=True,
-    metavar="FIELD=NAME,...",
-    help=f"Read article FIELD from record field NAME ({', '.join(RECORD_FIELDS)}).",
-)
-@click.option(
-    "--set",
-    "defaults",
-    multiple=True,
-    metavar="FIELD=VALUE",
-    help=f"Value for FIELD where the input gives none ({', '.join(SETTABLE_FIELDS)}).",
-)
-@click.option("--delimiter", help="CSV delimiter (default: comma, tab for .tsv).")
+@read_options()
+@click.option("--no-extract", is_flag=True, help="Store the articles only; skip the NLP layers.")
+@model_option
 @quiet_option
 @json_option
 def command(
     paths: tuple[str, ...],
     db_path: str,
-    fmt: str | None,
+    read_format: str | None,
     plain: bool,
     mapping: tuple[str, ...],
     defaults: tuple[str, ...],
     delimiter: str | None,
+    no_extract: bool,
+    model: str | None,
     quiet: bool,
     as_json: bool,
 ) -> int:
-    """Read PATHS (files, folders, globs, archives, or - for stdin) into the database.
+    """Read PATHS (files, folders, globs, archives, or - for stdin) into the database, with
+    what the NLP layers find in each article (unless --no-extract).
 
     Re-ingesting the same text adds nothing; new text at a stored URL becomes a new version.
     Every unreadable file or record is reported and stored in the ingest_errors table; the
     rest of the batch goes on, and the exit code is 1 if anything failed.
     """
-    options = ReadOptions(
-        format=fmt,
-        plain=plain,
-        mapping=parse_assignments(mapping, allowed=RECORD_FIELDS, option="--map"),
-        defaults=parse_assignments(defaults, allowed=SETTABLE_FIELDS, option="--set"),
-        delimiter=delimiter,
-    )
+    options = build_read_options(read_format, plain, mapping, defaults, delimiter)
+    extractor = None
+    if not no_extract:
+        from claimgraph.extract import Extractor
+
+        extractor = Extractor(model=model)
     with Store(db_path) as store:
         bar = tqdm(
             desc="ingest",
@@ -84,7 +71,7 @@ def command(
             bar.update(1)
 
         try:
-            report = ingest_paths(list(paths), store, options, progress=progress)
+            report = ingest_paths(list(paths), store, options, progress=progress, extractor=extractor)
         finally:
             bar.close()
     if as_json:

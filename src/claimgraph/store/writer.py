@@ -15,10 +15,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from claimgraph.errors import StoreError
 from claimgraph.model import Article, Rejection
+from claimgraph.store.extraction import write_extraction
 
 
 class AddStatus(StrEnum):
@@ -60,7 +61,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
 
-_EXISTS = "SELECT 1 FROM articles WHERE id = ?"
+_EXISTS = "SELECT extracted_at FROM articles WHERE id = ?"
 _last_stamp: list[tuple[int, str]] = [(0, "")]
 
 
@@ -72,11 +73,15 @@ def _now_cached() -> str:
     return _last_stamp[0][1]
 
 
-def add_article(conn: sqlite3.Connection, article: Article) -> AddResult:
-    """Store one article in its own transaction (see the module docstring)."""
+def add_article(conn: sqlite3.Connection, article: Article, document: Mapping[str, Any] | None = None) -> AddResult:
+    """Store one article, and its extraction when given, in one transaction (see the module
+    docstring). An article already stored gets the extraction only if it has none yet."""
     article_id = article.id
     with transaction(conn):
-        if conn.execute(_EXISTS, (article_id,)).fetchone():
+        row = conn.execute(_EXISTS, (article_id,)).fetchone()
+        if row is not None:
+            if document is not None and row[0] is None:
+                write_extraction(conn, article_id, document, extracted_at=_now_cached())
             return AddResult(AddStatus.DUPLICATE, article_id)
         previous = None
         version = 1
@@ -112,6 +117,8 @@ def add_article(conn: sqlite3.Connection, article: Article) -> AddResult:
                 _now_cached(),
             ),
         )
+        if document is not None:
+            write_extraction(conn, article_id, document, extracted_at=_now_cached())
     status = AddStatus.VERSION if previous else AddStatus.ADDED
     return AddResult(status, article_id, previous)
 
@@ -180,3 +187,8 @@ def index_pending(conn: sqlite3.Connection) -> int:
         )
         conn.execute("UPDATE _fts_state SET indexed_until = ? WHERE id = 1", (top,))
     return cursor.rowcount
+
+
+def is_extracted(conn: sqlite3.Connection, article_id: str) -> bool:
+    row = conn.execute(_EXISTS, (article_id,)).fetchone()
+    return row is not None and row[0] is not None

@@ -1,0 +1,108 @@
+"""Writing and reading what extraction found for an article (tables of m002).
+
+A document is stored inside the same transaction as its article (``writer.add_article``) or
+in one of its own (``replace_extraction``), so an article is never half-extracted either.
+Rows keep the contract's ids, so :func:`load_document` rebuilds the stored document.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from typing import Any
+
+EXTRACTION_TABLES = ("attribution_cites", "attributions", "times", "entities")
+
+
+def _actor(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any, Any]:
+    if not obj:
+        return (None, None, None, None)
+    return (obj.get("code"), obj.get("sector"), obj.get("name"), obj.get("wikidata"))
+
+
+def _span(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any]:
+    if not obj:
+        return (None, None, None)
+    return (obj.get("text"), obj.get("start"), obj.get("end"))
+
+
+def write_extraction(conn: sqlite3.Connection, article_id: str, document: Mapping[str, Any], *, extracted_at: str) -> None:
+    """Insert a document's rows (the caller holds the transaction)."""
+    for table in EXTRACTION_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+    conn.executemany(
+        "INSERT INTO entities (article_id, id, text, start, \"end\", label, actor_code, actor_sector, actor_name, actor_wikidata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, e["id"], e["text"], e["start"], e["end"], e.get("label"), *_actor(e.get("actor"))) for e in document.get("entities", [])],
+    )
+    conn.executemany(
+        "INSERT INTO times (article_id, idx, text, start, \"end\", value, granularity, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, n, t["text"], t["start"], t["end"], t.get("value"), t.get("granularity"), t.get("anchor")) for n, t in enumerate(document.get("times", []))],
+    )
+    rows = []
+    cites = []
+    for a in document.get("attributions", []):
+        source = a.get("source")
+        content = a.get("content")
+        time = a.get("time") or {}
+        rows.append(
+            (
+                article_id,
+                a["id"],
+                *_span(source),
+                *_actor(source.get("actor") if source else None),
+                *_span(a.get("cue")),
+                *_span(content),
+                json.dumps(content["fragments"]) if content and content.get("fragments") else None,
+                a.get("kind"),
+                a.get("stance"),
+                time.get("text"),
+                time.get("value"),
+                time.get("granularity"),
+            )
+        )
+        cites += [(article_id, a["id"], cited) for cited in a.get("cites", [])]
+    conn.executemany(
+        "INSERT INTO attributions (article_id, id, source_text, source_start, source_end, source_actor_code, source_actor_sector, source_actor_name, source_actor_wikidata, cue_text, cue_start, cue_end, content_text, content_start, content_end, content_fragments, kind, stance, time_text, time_value, time_granularity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.executemany("INSERT OR IGNORE INTO attribution_cites (article_id, attribution_id, cited) VALUES (?, ?, ?)", cites)
+    conn.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (extracted_at, article_id))
+
+
+def load_extraction(conn: sqlite3.Connection, article_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Entities, times and attributions of a stored article, in the contract's shape."""
+    entities = [
+        {
+            "id": r["id"], "text": r["text"], "start": r["start"], "end": r["end"], "label": r["label"],
+            "actor": {"code": r["actor_code"], "sector": r["actor_sector"], "name": r["actor_name"], "wikidata": r["actor_wikidata"]} if r["actor_code"] else None,
+        }
+        for r in conn.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY start, id", (article_id,))
+    ]
+    times = [
+        {"text": r["text"], "start": r["start"], "end": r["end"], "value": r["value"], "granularity": r["granularity"], "anchor": r["anchor"]}
+        for r in conn.execute("SELECT * FROM times WHERE article_id = ? ORDER BY idx", (article_id,))
+    ]
+    cites: dict[str, list[str]] = {}
+    for r in conn.execute("SELECT attribution_id, cited FROM attribution_cites WHERE article_id = ?", (article_id,)):
+        cites.setdefault(r[0], []).append(r[1])
+    attributions = []
+    for r in conn.execute("SELECT * FROM attributions WHERE article_id = ? ORDER BY CAST(substr(id, 2) AS INTEGER)", (article_id,)):
+        source = None
+        if r["source_text"] is not None:
+            source = {"text": r["source_text"], "start": r["source_start"], "end": r["source_end"],
+                      "actor": {"code": r["source_actor_code"], "sector": r["source_actor_sector"], "name": r["source_actor_name"], "wikidata": r["source_actor_wikidata"]} if r["source_actor_code"] else None}
+        content = None
+        if r["content_text"] is not None:
+            content = {"text": r["content_text"], "start": r["content_start"], "end": r["content_end"]}
+            if r["content_fragments"]:
+                content["fragments"] = json.loads(r["content_fragments"])
+        attributions.append(
+            {
+                "id": r["id"], "source": source,
+                "cue": {"text": r["cue_text"], "start": r["cue_start"], "end": r["cue_end"]},
+                "content": content, "kind": r["kind"], "stance": r["stance"], "cites": sorted(cites.get(r["id"], [])),
+                "time": {"text": r["time_text"], "value": r["time_value"], "granularity": r["time_granularity"]} if r["time_text"] else None,
+            }
+        )
+    return {"entities": entities, "times": times, "attributions": attributions}
