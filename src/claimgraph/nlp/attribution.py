@@ -17,7 +17,7 @@ else ``indirect``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -286,17 +286,41 @@ def _stance(verb: Token, lemma: str, default: str) -> str:
     return default
 
 
-def _widen_to_quotes(span: CharSpan, quotes: list[Quote]) -> CharSpan:
+def _joined(pieces: Iterable[tuple[int, int]]) -> CharSpan:
+    """One span of character pieces: sorted, with overlapping or touching pieces merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    if len(merged) == 1:
+        return CharSpan(*merged[0])
+    return CharSpan(merged[0][0], merged[-1][1], tuple(merged))
+
+
+def _foreign_quote(q: Quote, cue: Token, source: CharSpan | None) -> bool:
+    """A quotation that holds the cue or touches the source is not the content's (a report
+    inside a quotation, or marks paired wrongly): a content never takes in its own cue or
+    source."""
+    return q.start <= cue.idx < q.end or (
+        source is not None and source.overlaps(CharSpan(q.start, q.end))
+    )
+
+
+def _widen_to_quotes(
+    span: CharSpan, quotes: list[Quote], cue: Token, source: CharSpan | None
+) -> CharSpan:
     """A content that starts or ends inside a quotation is widened to the quotation marks."""
     pieces = []
     for start, end in span.pieces():
         for q in quotes:
+            if _foreign_quote(q, cue, source):
+                continue
             if q.start < end and start < q.end and not (start <= q.start and q.end <= end):
                 start, end = min(start, q.start), max(end, q.end)
         pieces.append((start, end))
-    if len(pieces) == 1:
-        return CharSpan(*pieces[0])
-    return CharSpan(pieces[0][0], pieces[-1][1], tuple(pieces))
+    return _joined(pieces)
 
 
 def _kind(content: CharSpan | None, quotes: list[Quote]) -> str:
@@ -316,24 +340,16 @@ def _kind(content: CharSpan | None, quotes: list[Quote]) -> str:
 
 
 def _sentence_quotes(
-    sentence: Span, content: CharSpan, quotes: list[Quote], cue: Token
+    sentence: Span, content: CharSpan, quotes: list[Quote], cue: Token, source: CharSpan | None
 ) -> CharSpan:
     """A direct quote interrupted by its cue ("“A,” he said, “B.”") is all the sentence's
     quotations on either side of the cue, as fragments."""
     pieces = set(content.pieces())
     for q in quotes:
         inside_sentence = sentence.start_char <= q.start < sentence.end_char
-        if inside_sentence and not (q.start <= cue.idx < q.end):
+        if inside_sentence and not _foreign_quote(q, cue, source):
             pieces.add((q.start, q.end))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(pieces):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    if len(merged) == 1:
-        return CharSpan(*merged[0])
-    return CharSpan(merged[0][0], merged[-1][1], tuple(merged))
+    return _joined(pieces)
 
 
 def _continue_quote(doc: Doc, sentence: Span, content: CharSpan, quotes: list[Quote]) -> CharSpan:
@@ -351,9 +367,7 @@ def _continue_quote(doc: Doc, sentence: Span, content: CharSpan, quotes: list[Qu
             pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
         else:
             pieces.append((start, end))
-    if len(pieces) == 1:
-        return CharSpan(*pieces[0])
-    return CharSpan(pieces[0][0], pieces[-1][1], tuple(pieces))
+    return _joined(pieces)
 
 
 def _according_to(sentence: Span) -> Iterator[Attribution]:
@@ -454,9 +468,9 @@ def _verb_cues(
         content = char_span(doc, content_idx, keep_quotes=True, max_gap=0)
         if content is None:
             continue
-        content = _widen_to_quotes(content, quotes)
+        content = _widen_to_quotes(content, quotes, token, source)
         if _kind(content, quotes) == "direct":
-            content = _sentence_quotes(sentence, content, quotes, token)
+            content = _sentence_quotes(sentence, content, quotes, token, source)
             content = _continue_quote(doc, sentence, content, quotes)
         cue = char_span(doc, _cue_tokens(token, content_prep=content_prep))
         if cue is None:
@@ -614,16 +628,27 @@ def find_attributions(
     return nest(found)
 
 
+def _content_size(a: Attribution) -> int:
+    return 0 if a.content is None else sum(e - s for s, e in a.content.pieces())
+
+
 def nest(attributions: list[Attribution]) -> list[Attribution]:
-    """Set ``nested_in`` to the innermost other attribution whose content holds the cue."""
+    """Set ``nested_in`` to the innermost other attribution whose content holds the cue.
+
+    An outer content is always larger than the inner one (ties: the earlier is outer), so
+    two attributions whose contents hold each other's cue never nest in each other: the
+    ``nested_in`` links form a forest, never a cycle.
+    """
     out = []
     for i, inner in enumerate(attributions):
+        rank = (_content_size(inner), -i)
         holders = [
-            (sum(e - s for s, e in outer.content.pieces()), j)
+            (_content_size(outer), j)
             for j, outer in enumerate(attributions)
             if j != i
             and outer.content is not None
             and outer.content.contains(inner.cue.start, inner.cue.end)
+            and (_content_size(outer), -j) > rank
         ]
         out.append(inner._replace(nested_in=min(holders)[1]) if holders else inner)
     return out

@@ -18,9 +18,9 @@ from typing import Any
 
 from claimgraph.model import Article, Rejection
 from claimgraph.store import queries, writer
-from claimgraph.store.extraction import load_extraction
 from claimgraph.store.check import Finding, check_database
 from claimgraph.store.connection import connect, sqlite_errors
+from claimgraph.store.extraction import load_extraction
 from claimgraph.store.queries import ArticleFilter, StoredArticle
 from claimgraph.store.writer import AddResult, AddStatus
 
@@ -51,7 +51,13 @@ class Store:
         self.close()
 
     # writes
-    def add_article(self, article: Article, *, document: Mapping[str, Any] | None = None, defer_index: bool = False) -> AddResult:
+    def add_article(
+        self,
+        article: Article,
+        *,
+        document: Mapping[str, Any] | None = None,
+        defer_index: bool = False,
+    ) -> AddResult:
         """Store one article, with its extraction ``document`` when given, in one transaction.
         Its full-text entry follows at once, unless ``defer_index``: bulk loaders then call
         :meth:`index_pending` per batch."""

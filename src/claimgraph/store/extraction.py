@@ -27,17 +27,42 @@ def _span(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any]:
     return (obj.get("text"), obj.get("start"), obj.get("end"))
 
 
-def write_extraction(conn: sqlite3.Connection, article_id: str, document: Mapping[str, Any], *, extracted_at: str) -> None:
+def write_extraction(
+    conn: sqlite3.Connection, article_id: str, document: Mapping[str, Any], *, extracted_at: str
+) -> None:
     """Insert a document's rows (the caller holds the transaction)."""
     for table in EXTRACTION_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     conn.executemany(
-        "INSERT INTO entities (article_id, id, text, start, \"end\", label, actor_code, actor_sector, actor_name, actor_wikidata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, e["id"], e["text"], e["start"], e["end"], e.get("label"), *_actor(e.get("actor"))) for e in document.get("entities", [])],
+        'INSERT INTO entities (article_id, id, text, start, "end", label, actor_code, actor_sector, actor_name, actor_wikidata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+            (
+                article_id,
+                e["id"],
+                e["text"],
+                e["start"],
+                e["end"],
+                e.get("label"),
+                *_actor(e.get("actor")),
+            )
+            for e in document.get("entities", [])
+        ],
     )
     conn.executemany(
-        "INSERT INTO times (article_id, idx, text, start, \"end\", value, granularity, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, n, t["text"], t["start"], t["end"], t.get("value"), t.get("granularity"), t.get("anchor")) for n, t in enumerate(document.get("times", []))],
+        'INSERT INTO times (article_id, idx, text, start, "end", value, granularity, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+            (
+                article_id,
+                n,
+                t["text"],
+                t["start"],
+                t["end"],
+                t.get("value"),
+                t.get("granularity"),
+                t.get("anchor"),
+            )
+            for n, t in enumerate(document.get("times", []))
+        ],
     )
     rows = []
     cites = []
@@ -66,7 +91,10 @@ def write_extraction(conn: sqlite3.Connection, article_id: str, document: Mappin
         "INSERT INTO attributions (article_id, id, source_text, source_start, source_end, source_actor_code, source_actor_sector, source_actor_name, source_actor_wikidata, cue_text, cue_start, cue_end, content_text, content_start, content_end, content_fragments, kind, stance, time_text, time_value, time_granularity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
-    conn.executemany("INSERT OR IGNORE INTO attribution_cites (article_id, attribution_id, cited) VALUES (?, ?, ?)", cites)
+    conn.executemany(
+        "INSERT OR IGNORE INTO attribution_cites (article_id, attribution_id, cited) VALUES (?, ?, ?)",
+        cites,
+    )
     conn.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (extracted_at, article_id))
 
 
@@ -74,35 +102,87 @@ def load_extraction(conn: sqlite3.Connection, article_id: str) -> dict[str, list
     """Entities, times and attributions of a stored article, in the contract's shape."""
     entities = [
         {
-            "id": r["id"], "text": r["text"], "start": r["start"], "end": r["end"], "label": r["label"],
-            "actor": {"code": r["actor_code"], "sector": r["actor_sector"], "name": r["actor_name"], "wikidata": r["actor_wikidata"]} if r["actor_code"] else None,
+            "id": r["id"],
+            "text": r["text"],
+            "start": r["start"],
+            "end": r["end"],
+            "label": r["label"],
+            "actor": {
+                "code": r["actor_code"],
+                "sector": r["actor_sector"],
+                "name": r["actor_name"],
+                "wikidata": r["actor_wikidata"],
+            }
+            if r["actor_code"]
+            else None,
         }
-        for r in conn.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY start, id", (article_id,))
+        for r in conn.execute(
+            "SELECT * FROM entities WHERE article_id = ? ORDER BY start, id", (article_id,)
+        )
     ]
     times = [
-        {"text": r["text"], "start": r["start"], "end": r["end"], "value": r["value"], "granularity": r["granularity"], "anchor": r["anchor"]}
-        for r in conn.execute("SELECT * FROM times WHERE article_id = ? ORDER BY idx", (article_id,))
+        {
+            "text": r["text"],
+            "start": r["start"],
+            "end": r["end"],
+            "value": r["value"],
+            "granularity": r["granularity"],
+            "anchor": r["anchor"],
+        }
+        for r in conn.execute(
+            "SELECT * FROM times WHERE article_id = ? ORDER BY idx", (article_id,)
+        )
     ]
     cites: dict[str, list[str]] = {}
-    for r in conn.execute("SELECT attribution_id, cited FROM attribution_cites WHERE article_id = ?", (article_id,)):
+    for r in conn.execute(
+        "SELECT attribution_id, cited FROM attribution_cites WHERE article_id = ?", (article_id,)
+    ):
         cites.setdefault(r[0], []).append(r[1])
     attributions = []
-    for r in conn.execute("SELECT * FROM attributions WHERE article_id = ? ORDER BY CAST(substr(id, 2) AS INTEGER)", (article_id,)):
+    for r in conn.execute(
+        "SELECT * FROM attributions WHERE article_id = ? ORDER BY CAST(substr(id, 2) AS INTEGER)",
+        (article_id,),
+    ):
         source = None
         if r["source_text"] is not None:
-            source = {"text": r["source_text"], "start": r["source_start"], "end": r["source_end"],
-                      "actor": {"code": r["source_actor_code"], "sector": r["source_actor_sector"], "name": r["source_actor_name"], "wikidata": r["source_actor_wikidata"]} if r["source_actor_code"] else None}
+            source = {
+                "text": r["source_text"],
+                "start": r["source_start"],
+                "end": r["source_end"],
+                "actor": {
+                    "code": r["source_actor_code"],
+                    "sector": r["source_actor_sector"],
+                    "name": r["source_actor_name"],
+                    "wikidata": r["source_actor_wikidata"],
+                }
+                if r["source_actor_code"]
+                else None,
+            }
         content = None
         if r["content_text"] is not None:
-            content = {"text": r["content_text"], "start": r["content_start"], "end": r["content_end"]}
+            content = {
+                "text": r["content_text"],
+                "start": r["content_start"],
+                "end": r["content_end"],
+            }
             if r["content_fragments"]:
                 content["fragments"] = json.loads(r["content_fragments"])
         attributions.append(
             {
-                "id": r["id"], "source": source,
+                "id": r["id"],
+                "source": source,
                 "cue": {"text": r["cue_text"], "start": r["cue_start"], "end": r["cue_end"]},
-                "content": content, "kind": r["kind"], "stance": r["stance"], "cites": sorted(cites.get(r["id"], [])),
-                "time": {"text": r["time_text"], "value": r["time_value"], "granularity": r["time_granularity"]} if r["time_text"] else None,
+                "content": content,
+                "kind": r["kind"],
+                "stance": r["stance"],
+                "cites": sorted(cites.get(r["id"], [])),
+                "time": {
+                    "text": r["time_text"],
+                    "value": r["time_value"],
+                    "granularity": r["time_granularity"],
+                }
+                if r["time_text"]
+                else None,
             }
         )
     return {"entities": entities, "times": times, "attributions": attributions}

@@ -73,7 +73,9 @@ def _now_cached() -> str:
     return _last_stamp[0][1]
 
 
-def add_article(conn: sqlite3.Connection, article: Article, document: Mapping[str, Any] | None = None) -> AddResult:
+def add_article(
+    conn: sqlite3.Connection, article: Article, document: Mapping[str, Any] | None = None
+) -> AddResult:
     """Store one article, and its extraction when given, in one transaction (see the module
     docstring). An article already stored gets the extraction only if it has none yet."""
     article_id = article.id

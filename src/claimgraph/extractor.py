@@ -1,4 +1,4 @@
-"""``extract``: articles in, ``claimgraph.document/1`` objects out.
+"""The extractor: articles in, ``claimgraph.document/1`` objects out.
 
 An :class:`Extractor` holds one spaCy pipeline with claimgraph's components and the actor
 knowledge base; ``extract``/``extract_many`` use a default one, made on first use::
