@@ -110,7 +110,20 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_sigkill_mid_ingest_leaves_a_clean_file_and_the_rerun_completes(tmp_path: Path) -> None:
+# (articles, kill when this many are stored, extra ingest options): the foundation's case
+# (2,000 articles, storage only) and the same with the NLP layers, where an article and its
+# extraction must land together or not at all.
+MODES = {
+    "store-only": (2000, 1000, ("--no-extract",)),
+    "with-extraction": (240, 80, ()),
+}
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_sigkill_mid_ingest_leaves_a_clean_file_and_the_rerun_completes(
+    tmp_path: Path, mode: str
+) -> None:
+    ARTICLES, KILL_AT, options = MODES[mode]
     rng = random.Random(20221122)
     records = [synthetic_article(rng, n) for n in range(ARTICLES)]
     texts = {article_id(r["text"]) for r in records}
@@ -121,7 +134,9 @@ def test_sigkill_mid_ingest_leaves_a_clean_file_and_the_rerun_completes(tmp_path
 
     log = (tmp_path / "first-run.log").open("w")
     proc = subprocess.Popen(
-        [*COMMAND, "ingest", str(source), "--db", str(db), "--quiet"], stdout=log, stderr=log
+        [*COMMAND, "ingest", str(source), "--db", str(db), "--quiet", *options],
+        stdout=log,
+        stderr=log,
     )
     try:
         deadline = time.monotonic() + TIMEOUT_SECONDS
@@ -154,7 +169,24 @@ def test_sigkill_mid_ingest_leaves_a_clean_file_and_the_rerun_completes(tmp_path
         conn.close()
     assert KILL_AT <= after_kill < ARTICLES
 
-    rerun = run("ingest", source, "--db", db, "--json")
+    if not options:  # every stored article came with its extraction, or was not stored
+        conn = sqlite3.connect(db)
+        try:
+            unextracted = conn.execute(
+                "SELECT count(*) FROM articles WHERE extracted_at IS NULL"
+            ).fetchone()[0]
+            orphans = conn.execute(
+                "SELECT count(*) FROM attributions WHERE article_id NOT IN (SELECT id FROM articles)"
+            ).fetchone()[0]
+            extracted = conn.execute(
+                "SELECT count(DISTINCT article_id) FROM attributions"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+        assert (unextracted, orphans) == (0, 0)
+        assert extracted > 0
+
+    rerun = run("ingest", source, "--db", db, "--json", *options)
     assert rerun.returncode == 0, rerun.stderr
     counts = json.loads(rerun.stdout)["counts"]
     assert counts["read"] == ARTICLES

@@ -67,7 +67,8 @@ def _source_actors(doc: Doc, a: Attribution, mentions: list[_Mention]) -> list[_
             return heads
     if inside:
         return inside[:1]
-    tokens = [t for t in doc if a.source.contains(t.idx, t.idx + len(t.text))]
+    window = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+    tokens = [t for t in window or () if a.source.contains(t.idx, t.idx + len(t.text))]
     if tokens and needs_antecedent(tokens):
         found = antecedent(doc, tokens, mentions)
         if isinstance(found, _Mention):
@@ -100,7 +101,11 @@ def _time_for(doc: Doc, a: Attribution) -> dict[str, Any] | None:
 
 def _cited_cue(doc: Doc, cited: CharSpan) -> CharSpan | None:
     """The "citing"/"quoting" word right before a cited source."""
-    before = [t for t in doc if t.idx < cited.start and t.lemma_.lower() in CITING_LEMMAS]
+    first = doc.char_span(cited.start, cited.end, alignment_mode="expand")
+    if first is None:
+        return None
+    sentence = first.sent
+    before = [t for t in sentence if t.i < first.start and t.lemma_.lower() in CITING_LEMMAS]
     if not before:
         return None
     token = before[-1]
@@ -174,7 +179,8 @@ def attribution_objects(doc: Doc, mentions: list[_Mention]) -> list[dict[str, An
 
 
 def _head_token(doc: Doc, span: CharSpan) -> int | None:
-    tokens = [t for t in doc if span.contains(t.idx, t.idx + len(t.text))]
+    window = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = list(window or ())
     heads = [t for t in tokens if t.head not in tokens or t.head is t]
     return heads[0].i if heads else None
 

@@ -56,27 +56,26 @@ Documents = Iterable[Mapping[str, Any]]
 
 
 class BatchExtractor(Protocol):
-    def extract_many(
-        self, articles: Iterable[Article], *, batch_size: int = ...
-    ) -> Iterator[Mapping[str, Any]]: ...
+    """What ingest needs of an extractor (:class:`~claimgraph.extractor.Extractor` or
+    :class:`~claimgraph.parallel.ExtractorPool`): batches in, documents out, in order."""
+
+    def extract_batches(
+        self, groups: Iterable[list[Article]]
+    ) -> Iterator[tuple[list[Article], Sequence[Mapping[str, Any]]]]: ...
 
 
 EXTRACT_BATCH = 32  # articles per nlp.pipe batch during ingest
 
 
 class _Ingest:
-    """The loop behind :func:`ingest_items`, with its counters and batches."""
+    """The loop behind :func:`ingest_items`, with its counters."""
 
-    def __init__(
-        self, store: Store, run_id: int, progress: Progress | None, extractor: BatchExtractor | None
-    ) -> None:
+    def __init__(self, store: Store, run_id: int, progress: Progress | None) -> None:
         self.store = store
         self.run_id = run_id
         self.progress = progress
-        self.extractor = extractor
         self.report = IngestReport(run_id)
         self.since_index = 0
-        self.pending: list[Article] = []
 
     def rejection(self, item: Rejection) -> None:
         self.store.record_rejection(self.run_id, item)
@@ -85,23 +84,6 @@ class _Ingest:
             self.report.rejections.append(item)
         if self.progress is not None:
             self.progress(item)
-
-    def article(self, item: Article) -> None:
-        if self.extractor is None or self.store.is_extracted(item.id):
-            self.stored(item, None)
-        else:
-            self.pending.append(item)
-            if len(self.pending) >= EXTRACT_BATCH:
-                self.flush()
-
-    def flush(self) -> None:
-        if not self.pending or self.extractor is None:
-            return
-        batch, self.pending = self.pending, []
-        for article, document in zip(
-            batch, self.extractor.extract_many(batch, batch_size=len(batch)), strict=True
-        ):
-            self.stored(article, document)
 
     def stored(self, item: Article, document: Mapping[str, Any] | None) -> None:
         counts = self.report.counts
@@ -115,6 +97,27 @@ class _Ingest:
         if self.progress is not None:
             self.progress(item)
 
+    def to_extract(
+        self, items: Iterable[Article | Rejection], *, extracting: bool
+    ) -> Iterator[list[Article]]:
+        """Record rejections and store what needs no NLP as it goes; yield batches of the
+        articles that need extraction (all of it runs in the caller's thread)."""
+        pending: list[Article] = []
+        for n, item in enumerate(items, start=1):
+            if isinstance(item, Rejection):
+                self.rejection(item)
+            elif not extracting or self.store.is_extracted(item.id):
+                self.stored(item, None)  # no NLP asked for, or stored and extracted already
+            else:
+                pending.append(item)
+                if len(pending) >= EXTRACT_BATCH:
+                    yield pending
+                    pending = []
+            if n % RUN_UPDATE_EVERY == 0:
+                self.store.update_run(self.run_id, self.report.counts, finished=False)
+        if pending:
+            yield pending
+
 
 def ingest_items(
     items: Iterable[Article | Rejection],
@@ -126,16 +129,16 @@ def ingest_items(
 ) -> IngestReport:
     """Store a stream of read results (articles and rejections); with an ``extractor``, each
     article is stored together with its extraction, in one transaction."""
-    loop = _Ingest(store, run_id, progress, extractor)
+    loop = _Ingest(store, run_id, progress)
     store.index_pending()  # what an interrupted earlier run left unindexed
-    for n, item in enumerate(items, start=1):
-        if isinstance(item, Rejection):
-            loop.rejection(item)
-        else:
-            loop.article(item)
-        if n % RUN_UPDATE_EVERY == 0:
-            store.update_run(run_id, loop.report.counts, finished=False)
-    loop.flush()
+    groups = loop.to_extract(items, extracting=extractor is not None)
+    if extractor is None:
+        for _ in groups:  # nothing is yielded without an extractor
+            pass
+    else:
+        for group, documents in extractor.extract_batches(groups):
+            for article, document in zip(group, documents, strict=True):
+                loop.stored(article, document)
     store.index_pending()
     store.update_run(run_id, loop.report.counts, finished=True)
     return loop.report

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 import click
 from tqdm import tqdm
 
-from claimgraph.cli.options import build_read_options, model_option, quiet_option, read_options
+from claimgraph.cli.options import (
+    build_read_options,
+    model_option,
+    quiet_option,
+    read_options,
+    spacy_entities_option,
+    workers_option,
+)
 from claimgraph.dates import parse_published
 from claimgraph.errors import FieldMappingError
 from claimgraph.model import Article, Rejection
@@ -34,6 +41,8 @@ OUTPUT_FORMATS = ("jsonl", "json", "pretty")
 )
 @read_options(format_flag="--input-format")
 @model_option
+@workers_option
+@spacy_entities_option
 @quiet_option
 def command(
     paths: tuple[str, ...],
@@ -45,6 +54,8 @@ def command(
     defaults: tuple[str, ...],
     delimiter: str | None,
     model: str | None,
+    workers: int,
+    spacy_entities: bool,
     quiet: bool,
 ) -> int:
     """Extract actors, times and attributions from PATHS and print contract documents.
@@ -55,9 +66,9 @@ def command(
         raise FieldMappingError(f"--published {published!r} is not a date (use YYYY-MM-DD)")
     default_set = (f"published={published}",) if published else ()
     options = build_read_options(read_format, plain, mapping, default_set + defaults, delimiter)
-    from claimgraph.extractor import Extractor
+    from claimgraph.parallel import make_extractor
 
-    extractor = Extractor(model=model)
+    extractor = make_extractor(workers, model=model, spacy_entities=spacy_entities)
     problems = 0
 
     def articles() -> Iterator[Article]:
@@ -86,6 +97,7 @@ def command(
             click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         first = False
     bar.close()
+    extractor.close()
     if output_format == "json":
         click.echo("\n]")
     return 1 if problems else 0

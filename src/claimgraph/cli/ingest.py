@@ -15,6 +15,8 @@ from claimgraph.cli.options import (
     print_json,
     quiet_option,
     read_options,
+    spacy_entities_option,
+    workers_option,
 )
 from claimgraph.ingest import IngestReport
 from claimgraph.ingest import ingest as ingest_paths
@@ -30,6 +32,8 @@ MAX_LISTED_PROBLEMS = 20
 @read_options()
 @click.option("--no-extract", is_flag=True, help="Store the articles only; skip the NLP layers.")
 @model_option
+@workers_option
+@spacy_entities_option
 @quiet_option
 @json_option
 def command(
@@ -42,6 +46,8 @@ def command(
     delimiter: str | None,
     no_extract: bool,
     model: str | None,
+    workers: int,
+    spacy_entities: bool,
     quiet: bool,
     as_json: bool,
 ) -> int:
@@ -55,9 +61,9 @@ def command(
     options = build_read_options(read_format, plain, mapping, defaults, delimiter)
     extractor = None
     if not no_extract:
-        from claimgraph.extractor import Extractor
+        from claimgraph.parallel import make_extractor
 
-        extractor = Extractor(model=model)
+        extractor = make_extractor(workers, model=model, spacy_entities=spacy_entities)
     with Store(db_path) as store:
         bar = tqdm(
             desc="ingest",
@@ -76,6 +82,8 @@ def command(
             )
         finally:
             bar.close()
+            if extractor is not None:
+                extractor.close()
     if as_json:
         print_json(report.to_dict())
     elif not quiet or report.errors:

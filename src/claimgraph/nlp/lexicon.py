@@ -53,3 +53,18 @@ def parse_cues(rows: list[dict[str, str]]) -> CueLexicon:
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     return parse_cues(_rows("cues.tsv"))
+
+
+@lru_cache(maxsize=1)
+def according_to_non_sources() -> frozenset[str]:
+    """Lemmas after "according to" that name no source ("according to plan")."""
+    text = (
+        resources.files(LEXICON_PACKAGE)
+        .joinpath("according_to_non_sources.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )

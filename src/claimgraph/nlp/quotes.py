@@ -2,6 +2,8 @@
 
 A quote that opens and is not closed before the end of its paragraph (line) is closed there:
 news style repeats only the opening mark when a quotation continues in the next paragraph.
+Where the line breaks were lost, a straight mark that can only open (``␣"Word``) while a
+quote is open marks such a continuation too.
 """
 
 from __future__ import annotations
@@ -19,10 +21,26 @@ class Quote(NamedTuple):
     end: int  # after the closing mark (or at the paragraph end when unclosed)
 
 
+def _opens(text: str, i: int) -> bool:
+    """A straight mark that can only open: after a space (or at the start), before a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isspace() and not after.isspace() and after not in ".,;:!?"
+
+
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     for i, ch in enumerate(text):
+        if ch == STRAIGHT and open_at is not None and _opens(text, i):
+            # a second opening mark: the open quotation was continued in a new paragraph
+            # whose line break was lost (texts flattened to one line); end it there
+            end = i
+            while end > open_at and text[end - 1].isspace():
+                end -= 1
+            if end - open_at <= MAX_QUOTE_CHARS:
+                quotes.append(Quote(open_at, end))
+            open_at = None
         if ch == "\n":
             # paragraphs are lines: an open quote ends with its paragraph
             if open_at is not None and i - open_at <= MAX_QUOTE_CHARS:

@@ -1,0 +1,95 @@
+"""Extraction on several processes: ``--workers N``.
+
+Each worker process loads its own pipeline once (in the pool's initializer) and turns
+batches of articles into documents; the parent keeps reading, de-duplicating and writing
+(the store's one writer). Batches go out with ``apply_async`` and come back in input order,
+with at most ``IN_FLIGHT_PER_WORKER`` batches queued per worker, so memory stays bounded
+however long the input. Workers start with ``spawn``: forking a process that has loaded
+numpy and BLAS threads can deadlock.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+from typing import Any
+
+from claimgraph.extractor import BATCH_SIZE, Document, Extractor, batches
+from claimgraph.model import Article
+
+IN_FLIGHT_PER_WORKER = 2
+# A worker is replaced after this many batches: a long-lived spaCy process still grows slowly
+# (caches outside the memory zones), and a fresh one costs about a second.
+BATCHES_PER_WORKER = 500
+
+_worker_extractor: Extractor | None = None
+
+
+def _start_worker(model: str | None, spacy_entities: bool) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(model=model, spacy_entities=spacy_entities)
+
+
+def _extract_in_worker(articles: list[Article]) -> list[Document]:
+    if _worker_extractor is None:  # the initializer always runs first; this guards misuse
+        raise RuntimeError("worker used before its initializer ran")
+    return _worker_extractor.extract_batch(articles)
+
+
+class ExtractorPool:
+    """The :class:`~claimgraph.extractor.Extractor` interface, backed by worker processes."""
+
+    def __init__(
+        self, workers: int, *, model: str | None = None, spacy_entities: bool = False
+    ) -> None:
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        self.workers = workers
+        context = multiprocessing.get_context("spawn")
+        self._pool = context.Pool(
+            workers,
+            initializer=_start_worker,
+            initargs=(model, spacy_entities),
+            maxtasksperchild=BATCHES_PER_WORKER,
+        )
+
+    def extract_batches(
+        self, groups: Iterable[list[Article]]
+    ) -> Iterator[tuple[list[Article], list[Document]]]:
+        window: deque[tuple[list[Article], AsyncResult[Any]]] = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        for group in groups:
+            window.append((group, self._pool.apply_async(_extract_in_worker, (group,))))
+            while len(window) >= limit:
+                done, result = window.popleft()
+                yield done, result.get()
+        while window:
+            done, result = window.popleft()
+            yield done, result.get()
+
+    def extract_many(
+        self, articles: Iterable[Article], *, batch_size: int = BATCH_SIZE
+    ) -> Iterator[Document]:
+        for _group, documents in self.extract_batches(batches(articles, batch_size)):
+            yield from documents
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+    def __enter__(self) -> ExtractorPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.terminate() if exc[0] is not None else self.close()
+
+
+def make_extractor(
+    workers: int = 1, *, model: str | None = None, spacy_entities: bool = False
+) -> Extractor | ExtractorPool:
+    """One process for ``workers == 1``, else a pool."""
+    if workers <= 1:
+        return Extractor(model=model, spacy_entities=spacy_entities)
+    return ExtractorPool(workers, model=model, spacy_entities=spacy_entities)

@@ -1,0 +1,457 @@
+"""``find_attributions`` on hand-built parses: one table row per rule, no statistical model.
+
+Each spec is ``word/dep/head/POS[/lemma]`` (see ``conftest.hand_doc``); the parses are the
+ones en_core_web_sm gives for these sentences, written out so a new model cannot move them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from claimgraph.nlp.attribution import Attribution, find_attributions, nest
+from claimgraph.nlp.cue_model import CueModel
+from claimgraph.nlp.lexicon import cue_lexicon
+from claimgraph.nlp.spans import CharSpan
+
+MakeDoc = Callable[[str, str], Doc]
+LEXICON = cue_lexicon()
+
+# (id, text, spec, expected): expected rows are (source, cue, content, kind, stance, rule),
+# texts as CharSpan.text gives them (fragments joined by " … ").
+RULES = [
+    (
+        "said-that",
+        "The minister said that Iran is ready.",
+        "The/det/1/DET minister/nsubj/2/NOUN said/ROOT/2/VERB/say that/mark/5/SCONJ "
+        "Iran/nsubj/5/PROPN/Iran is/ccomp/2/AUX/be ready/acomp/5/ADJ ./punct/2/PUNCT",
+        [("The minister", "said", "that Iran is ready", "indirect", "assert", "verb_cue")],
+    ),
+    (
+        "said-bare",
+        "The minister said Iran is ready.",
+        "The/det/1/DET minister/nsubj/2/NOUN said/ROOT/2/VERB/say "
+        "Iran/nsubj/4/PROPN/Iran is/ccomp/2/AUX/be ready/acomp/4/ADJ ./punct/2/PUNCT",
+        [("The minister", "said", "Iran is ready", "indirect", "assert", "verb_cue")],
+    ),
+    (
+        "content-first",
+        "Iran is ready, the minister said.",
+        "Iran/nsubj/1/PROPN/Iran is/ccomp/6/AUX/be ready/acomp/1/ADJ ,/punct/6/PUNCT "
+        "the/det/5/DET minister/nsubj/6/NOUN said/ROOT/6/VERB/say ./punct/6/PUNCT",
+        [("the minister", "said", "Iran is ready", "indirect", "assert", "verb_cue")],
+    ),
+    (
+        "content-first-parataxis",  # the parse with the content verb as the cue's head
+        "Iran is ready, the minister said.",
+        "Iran/nsubj/1/PROPN/Iran is/ROOT/1/AUX/be ready/acomp/1/ADJ ,/punct/1/PUNCT "
+        "the/det/5/DET minister/nsubj/6/NOUN said/parataxis/1/VERB/say ./punct/1/PUNCT",
+        [("the minister", "said", "Iran is ready", "indirect", "assert", "verb_cue")],
+    ),
+    (
+        "said-inverted",
+        "“We are ready,” said the minister.",
+        '“/punct/6/PUNCT/" We/nsubj/2/PRON/we are/ccomp/6/AUX/be ready/acomp/2/ADJ '
+        ',/punct/6/PUNCT ”/punct/6/PUNCT/" said/ROOT/6/VERB/say the/det/8/DET '
+        "minister/nsubj/6/NOUN ./punct/6/PUNCT",
+        [("the minister", "said", "“We are ready,”", "direct", "assert", "verb_cue")],
+    ),
+    (
+        "direct-fragments",
+        "“We will not,” he said, “accept it.”",
+        '“/punct/7/PUNCT/" We/nsubj/2/PRON/we will/ccomp/7/AUX not/neg/2/PART '
+        ',/punct/7/PUNCT ”/punct/7/PUNCT/" he/nsubj/7/PRON said/ROOT/7/VERB/say '
+        ',/punct/7/PUNCT “/punct/7/PUNCT/" accept/xcomp/7/VERB it/dobj/10/PRON '
+        './punct/7/PUNCT ”/punct/7/PUNCT/"',
+        [("he", "said", "“We will not,” … “accept it.”", "direct", "assert", "verb_cue")],
+    ),
+    (
+        "mixed",
+        "The minister said that Iran is “ready to talk”.",
+        "The/det/1/DET minister/nsubj/2/NOUN said/ROOT/2/VERB/say that/mark/5/SCONJ "
+        'Iran/nsubj/5/PROPN/Iran is/ccomp/2/AUX/be “/punct/7/PUNCT/" ready/acomp/5/ADJ '
+        'to/aux/9/PART talk/xcomp/7/VERB ”/punct/7/PUNCT/" ./punct/2/PUNCT',
+        [("The minister", "said", "that Iran is “ready to talk”", "mixed", "assert", "verb_cue")],
+    ),
+    (
+        "according-to-first",
+        "According to officials, the talks failed.",
+        "According/prep/6/VERB/accord to/prep/0/ADP officials/pobj/1/NOUN/official "
+        ",/punct/6/PUNCT the/det/5/DET talks/nsubj/6/NOUN/talk failed/ROOT/6/VERB/fail "
+        "./punct/6/PUNCT",
+        [("officials", "According to", "the talks failed", "indirect", "assert", "according_to")],
+    ),
+    (
+        "according-to-last",
+        "The talks failed, according to officials.",
+        "The/det/1/DET talks/nsubj/2/NOUN/talk failed/ROOT/2/VERB/fail ,/punct/2/PUNCT "
+        "according/prep/2/VERB/accord to/prep/4/ADP officials/pobj/5/NOUN/official "
+        "./punct/2/PUNCT",
+        [("officials", "according to", "The talks failed", "indirect", "assert", "according_to")],
+    ),
+    (
+        "accused-of",
+        "Western countries accused Iran of supplying drones.",
+        "Western/amod/1/ADJ countries/nsubj/2/NOUN/country accused/ROOT/2/VERB/accuse "
+        "Iran/dobj/2/PROPN/Iran of/prep/2/ADP supplying/pcomp/4/VERB/supply "
+        "drones/dobj/5/NOUN/drone ./punct/2/PUNCT",
+        [
+            (
+                "Western countries",
+                "accused",
+                "Iran of supplying drones",
+                "indirect",
+                "assert",
+                "verb_cue",
+            )
+        ],
+    ),
+    (
+        "asked-to",
+        "France asked the UN to investigate the deal.",
+        "France/nsubj/1/PROPN/France asked/ROOT/1/VERB/ask the/det/3/DET UN/dobj/1/PROPN/UN "
+        "to/aux/5/PART investigate/xcomp/1/VERB the/det/7/DET deal/dobj/5/NOUN ./punct/1/PUNCT",
+        [
+            (
+                "France",
+                "asked",
+                "the UN to investigate the deal",
+                "indirect",
+                "request",
+                "verb_cue",
+            )
+        ],
+    ),
+    (
+        "asked-whether",
+        "The reporter asked whether the talks would resume.",
+        "The/det/1/DET reporter/nsubj/2/NOUN asked/ROOT/2/VERB/ask whether/mark/7/SCONJ "
+        "the/det/5/DET talks/nsubj/7/NOUN/talk would/aux/7/AUX resume/ccomp/2/VERB "
+        "./punct/2/PUNCT",
+        [
+            (
+                "The reporter",
+                "asked",
+                "whether the talks would resume",
+                "indirect",
+                "question",
+                "verb_cue",
+            )
+        ],
+    ),
+    (
+        "denied",
+        "Moscow denied the allegations.",
+        "Moscow/nsubj/1/PROPN/Moscow denied/ROOT/1/VERB/deny the/det/3/DET "
+        "allegations/dobj/1/NOUN/allegation ./punct/1/PUNCT",
+        [("Moscow", "denied", "the allegations", "indirect", "deny", "verb_cue")],
+    ),
+    (
+        "passive-agent",
+        "Officials were told by the minister that talks failed.",
+        "Officials/nsubjpass/2/NOUN/official were/auxpass/2/AUX/be told/ROOT/2/VERB/tell "
+        "by/agent/2/ADP the/det/5/DET minister/pobj/3/NOUN that/mark/8/SCONJ "
+        "talks/nsubj/8/NOUN/talk failed/ccomp/2/VERB/fail ./punct/2/PUNCT",
+        [("the minister", "were told", "that talks failed", "indirect", "assert", "verb_cue")],
+    ),
+    (
+        "shared-subject",
+        "The minister arrived and said that talks failed.",
+        "The/det/1/DET minister/nsubj/2/NOUN arrived/ROOT/2/VERB/arrive and/cc/2/CCONJ "
+        "said/conj/2/VERB/say that/mark/7/SCONJ talks/nsubj/7/NOUN/talk "
+        "failed/ccomp/4/VERB/fail ./punct/2/PUNCT",
+        [("The minister", "said", "that talks failed", "indirect", "assert", "verb_cue")],
+    ),
+    (
+        "no-subject",
+        "It was reported that the talks failed.",
+        "It/nsubjpass/2/PRON/it was/auxpass/2/AUX/be reported/ROOT/2/VERB/report "
+        "that/mark/6/SCONJ the/det/5/DET talks/nsubj/6/NOUN/talk failed/ccomp/2/VERB/fail "
+        "./punct/2/PUNCT",
+        [(None, "was reported", "that the talks failed", "indirect", "assert", "verb_cue")],
+    ),
+    (
+        "headline-colon",
+        "Pence: We will win.",
+        "Pence/npadvmod/4/PROPN/Pence :/punct/4/PUNCT We/nsubj/4/PRON/we will/aux/4/AUX "
+        "win/ROOT/4/VERB ./punct/4/PUNCT",
+        [("Pence", ":", "We will win", "direct", "assert", "colon")],
+    ),
+    (
+        # regression: the cue is not a run through its own subject ("did he announce")
+        "question-inversion",
+        "Did he announce the invasion?",
+        "Did/aux/2/AUX/do he/nsubj/2/PRON announce/ROOT/2/VERB the/det/4/DET "
+        "invasion/dobj/2/NOUN ?/punct/2/PUNCT",
+        [("he", "Did … announce", "the invasion", "indirect", "assert", "verb_cue")],
+    ),
+    (
+        # regression: "insisted", the complement of "stressed", is not a content-first cue
+        # whose content would be "The president stressed"
+        "complement-is-not-content-first",
+        "The president stressed that he insisted on talks.",
+        "The/det/1/DET president/nsubj/2/NOUN stressed/ROOT/2/VERB/stress that/mark/5/SCONJ "
+        "he/nsubj/5/PRON insisted/ccomp/2/VERB/insist on/prep/5/ADP talks/pobj/6/NOUN/talk "
+        "./punct/2/PUNCT",
+        [
+            (
+                "The president",
+                "stressed",
+                "that he insisted on talks",
+                "indirect",
+                "assert",
+                "verb_cue",
+            )
+        ],
+    ),
+    (
+        # regression: a content is not widened to the quotation that holds its own cue
+        "report-inside-quotation",
+        "“Officials said the deal is done,” the Post reported.",
+        '“/punct/11/PUNCT/" Officials/nsubj/2/NOUN/official said/ccomp/11/VERB/say '
+        "the/det/4/DET deal/nsubj/5/NOUN is/ccomp/2/AUX/be done/acomp/5/ADJ ,/punct/11/PUNCT "
+        '”/punct/11/PUNCT/" the/det/10/DET Post/nsubj/11/PROPN/Post '
+        "reported/ROOT/11/VERB/report ./punct/11/PUNCT",
+        [
+            ("Officials", "said", "the deal is done", "direct", "assert", "verb_cue"),
+            (
+                "the Post",
+                "reported",
+                "“Officials said the deal is done,”",
+                "direct",
+                "assert",
+                "verb_cue",
+            ),
+        ],
+    ),
+]
+
+NOTHING = [
+    (
+        "verb-not-in-lexicon",
+        "The minister decided that Iran is ready.",
+        "The/det/1/DET minister/nsubj/2/NOUN decided/ROOT/2/VERB/decide that/mark/5/SCONJ "
+        "Iran/nsubj/5/PROPN/Iran is/ccomp/2/AUX/be ready/acomp/5/ADJ ./punct/2/PUNCT",
+    ),
+    (
+        "cue-without-content",
+        "The minister said nothing.",
+        "The/det/1/DET minister/nsubj/2/NOUN said/ROOT/2/VERB/say nothing/dobj/2/PRON "
+        "./punct/2/PUNCT",
+    ),
+    (
+        "colon-after-a-verb",
+        "Officials met: the talks failed.",
+        "Officials/nsubj/1/NOUN/official met/ROOT/1/VERB/meet :/punct/1/PUNCT the/det/4/DET "
+        "talks/nsubj/5/NOUN/talk failed/ccomp/1/VERB/fail ./punct/1/PUNCT",
+    ),
+    (
+        "colon-lower-case",
+        "officials: the talks failed.",
+        "officials/npadvmod/4/NOUN/official :/punct/4/PUNCT the/det/3/DET "
+        "talks/nsubj/4/NOUN/talk failed/ROOT/4/VERB/fail ./punct/4/PUNCT",
+    ),
+]
+
+
+def _text(span: CharSpan | None, text: str) -> str | None:
+    return None if span is None else span.text(text)
+
+
+def _row(a: Attribution, text: str) -> tuple[str | None, ...]:
+    return (
+        _text(a.source, text),
+        a.cue.text(text),
+        _text(a.content, text),
+        a.kind,
+        a.stance,
+        a.rule,
+    )
+
+
+def assert_well_formed(found: list[Attribution], text: str) -> None:
+    """What the contract needs of every span, and what a sane attribution is."""
+    for a in found:
+        for span in (a.source, a.cue, a.content, *a.cites):
+            if span is None:
+                continue
+            pieces = span.pieces()
+            assert (pieces[0][0], pieces[-1][1]) == (span.start, span.end)
+            assert all(s < e for s, e in pieces)
+            assert all(e1 < s2 for (_, e1), (s2, _) in zip(pieces, pieces[1:], strict=False))
+            for s, e in pieces:
+                assert text[s:e] == text[s:e].strip(), f"untrimmed piece {text[s:e]!r}"
+        assert a.content is None or not a.content.overlaps(a.cue), "content holds its own cue"
+        assert a.source is None or not a.source.overlaps(a.cue), "source overlaps the cue"
+        if a.source is not None and a.content is not None:
+            assert not a.source.overlaps(a.content), "source overlaps the content"
+    assert [a.cue.start for a in found] == sorted(a.cue.start for a in found), "reading order"
+
+
+@pytest.mark.parametrize(
+    ("text", "spec", "expected"),
+    [case[1:] for case in RULES],
+    ids=[case[0] for case in RULES],
+)
+def test_rules(make_doc: MakeDoc, text: str, spec: str, expected: list[tuple[str, ...]]) -> None:
+    found = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert [_row(a, text) for a in found] == expected
+    assert_well_formed(found, text)
+
+
+@pytest.mark.parametrize(("text", "spec"), [c[1:] for c in NOTHING], ids=[c[0] for c in NOTHING])
+def test_no_attribution(make_doc: MakeDoc, text: str, spec: str) -> None:
+    assert find_attributions(make_doc(text, spec), LEXICON, model=False) == []
+
+
+def test_fragments_of_an_interrupted_quote(make_doc: MakeDoc) -> None:
+    text, spec = next((c[1], c[2]) for c in RULES if c[0] == "direct-fragments")
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert found.content is not None
+    assert found.content.fragments == ((0, 14), (24, 36))
+    assert [text[s:e] for s, e in found.content.fragments] == ["“We will not,”", "“accept it.”"]
+    assert found.cue.fragments == ()
+
+
+def test_cue_around_the_subject_is_discontinuous(make_doc: MakeDoc) -> None:
+    text, spec = next((c[1], c[2]) for c in RULES if c[0] == "question-inversion")
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert [text[s:e] for s, e in found.cue.pieces()] == ["Did", "announce"]
+
+
+def test_citing_is_provenance_not_content(make_doc: MakeDoc) -> None:
+    text = "IRNA, citing the mission, said the meeting was requested."
+    doc = make_doc(
+        text,
+        "IRNA/nsubj/6/PROPN/IRNA ,/punct/6/PUNCT citing/advcl/6/VERB/cite the/det/4/DET "
+        "mission/dobj/2/NOUN ,/punct/6/PUNCT said/ROOT/6/VERB/say the/det/8/DET "
+        "meeting/nsubjpass/10/NOUN was/auxpass/10/AUX/be requested/ccomp/6/VERB/request "
+        "./punct/6/PUNCT",
+    )
+    # "requested" (a request cue in the lexicon) has no content of its own here: it is
+    # what IRNA says, not a second attribution whose content would be "IRNA, ..., said"
+    (found,) = find_attributions(doc, LEXICON, model=False)
+    assert _row(found, text) == (
+        "IRNA",
+        "said",
+        "the meeting was requested",
+        "indirect",
+        "assert",
+        "verb_cue",
+    )
+    assert [c.text(text) for c in found.cites] == ["the mission"]
+    assert found.nested_in is None
+
+
+def test_report_of_a_report_is_nested(make_doc: MakeDoc) -> None:
+    text = "The Post reported that officials said the deal was done."
+    doc = make_doc(
+        text,
+        "The/det/1/DET Post/nsubj/2/PROPN/Post reported/ROOT/2/VERB/report that/mark/5/SCONJ "
+        "officials/nsubj/5/NOUN/official said/ccomp/2/VERB/say the/det/7/DET "
+        "deal/nsubjpass/9/NOUN was/auxpass/9/AUX/be done/ccomp/5/VERB/do ./punct/2/PUNCT",
+    )
+    outer, inner = find_attributions(doc, LEXICON, model=False)
+    assert _row(outer, text)[:3] == (
+        "The Post",
+        "reported",
+        "that officials said the deal was done",
+    )
+    assert _row(inner, text)[:3] == ("officials", "said", "the deal was done")
+    assert (outer.nested_in, inner.nested_in) == (None, 0)
+    assert (outer.cue_token, outer.source_token) == (2, 1)
+    assert (inner.cue_token, inner.source_token) == (5, 4)
+
+
+def test_reading_order_over_sentences(make_doc: MakeDoc) -> None:
+    text = "Moscow denied the allegations. The minister said that Iran is ready."
+    doc = make_doc(
+        text,
+        "Moscow/nsubj/1/PROPN/Moscow denied/ROOT/1/VERB/deny the/det/3/DET "
+        "allegations/dobj/1/NOUN/allegation ./punct/1/PUNCT "
+        "The/det/6/DET minister/nsubj/7/NOUN said/ROOT/7/VERB/say that/mark/10/SCONJ "
+        "Iran/nsubj/10/PROPN/Iran is/ccomp/7/AUX/be ready/acomp/10/ADJ ./punct/7/PUNCT",
+    )
+    found = find_attributions(doc, LEXICON, model=False)
+    assert [(a.cue.text(text), a.stance) for a in found] == [
+        ("denied", "deny"),
+        ("said", "assert"),
+    ]
+    assert_well_formed(found, text)
+
+
+# The cascade with a learned detector, made deterministic by a model that says no (or yes)
+# to every verb: lexicon cues of denial, doubt, request and question stay whatever it says,
+# and any other verb is a cue exactly when the model says so.
+NEVER = CueModel(weights={}, bias=-30.0, threshold=0.5, meta={})
+ALWAYS = CueModel(weights={}, bias=30.0, threshold=0.5, meta={})
+
+
+@pytest.mark.parametrize(
+    ("case", "kept_by_never"),
+    [("said-that", False), ("denied", True), ("asked-to", True), ("asked-whether", True)],
+)
+def test_model_cascade_keeps_lexicon_stances(
+    make_doc: MakeDoc, case: str, kept_by_never: bool
+) -> None:
+    text, spec, expected = next(c[1:] for c in RULES if c[0] == case)
+    doc = make_doc(text, spec)
+    never = [_row(a, text) for a in find_attributions(doc, LEXICON, model=NEVER)]
+    assert never == (expected if kept_by_never else [])
+    always = [_row(a, text) for a in find_attributions(doc, LEXICON, model=ALWAYS)]
+    assert set(expected) <= set(always)  # every verb with a complement is a cue to it
+
+
+def test_model_finds_verbs_the_lexicon_does_not_list(make_doc: MakeDoc) -> None:
+    text = "The minister praised the agreement."
+    doc = make_doc(
+        text,
+        "The/det/1/DET minister/nsubj/2/NOUN praised/ROOT/2/VERB/praise the/det/4/DET "
+        "agreement/dobj/2/NOUN ./punct/2/PUNCT",
+    )
+    # "praise" is in the lexicon; "decide" is not, and only a model can make it a cue
+    assert find_attributions(doc, LEXICON, model=NEVER) == []
+    (a,) = find_attributions(doc, LEXICON, model=ALWAYS)
+    assert _row(a, text) == (
+        "The minister",
+        "praised",
+        "the agreement",
+        "indirect",
+        "assert",
+        "verb_cue",
+    )
+    text, spec = NOTHING[0][1], NOTHING[0][2]
+    (decided,) = find_attributions(make_doc(text, spec), LEXICON, model=ALWAYS)
+    assert (decided.cue.text(text), decided.stance) == ("decided", "assert")
+
+
+def _attribution(cue: tuple[int, int], content: tuple[int, int]) -> Attribution:
+    return Attribution(
+        None, CharSpan(*cue), CharSpan(*content), "indirect", "assert", "verb_cue", (), 0, None
+    )
+
+
+def test_nest_picks_the_innermost_holder() -> None:
+    outer = _attribution((0, 4), (5, 100))
+    middle = _attribution((10, 14), (15, 60))
+    inner = _attribution((20, 24), (25, 40))
+    assert [a.nested_in for a in nest([outer, middle, inner])] == [None, 0, 1]
+
+
+def test_nest_never_makes_a_cycle() -> None:
+    # each content holds the other's cue (a quotation paired wrongly): the larger content
+    # is the outer one, and the two do not nest in each other
+    first = _attribution((0, 4), (0, 50))
+    second = _attribution((20, 24), (0, 30))
+    assert [a.nested_in for a in nest([first, second])] == [None, 0]
+    same = _attribution((20, 24), (0, 50))
+    assert [a.nested_in for a in nest([first, same])] == [None, 0]
+
+
+def test_default_lexicon_and_model(make_doc: MakeDoc) -> None:
+    text, spec, expected = RULES[0][1:]
+    doc = make_doc(text, spec)
+    assert [_row(a, text) for a in find_attributions(doc, model=False)] == expected
+    assert [_row(a, text) for a in find_attributions(doc, model=None)] == expected
