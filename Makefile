@@ -48,6 +48,7 @@ train: install-dev
 
 bench: install-dev
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+	$(BIN)/python benchmarks/extract_bench.py --shared $(SHARED)
 
 # Regenerate the locks (needs network to PyPI; uses uv when present, else pip-tools).
 lock:

@@ -181,7 +181,8 @@ def attribution_objects(doc: Doc, mentions: list[_Mention]) -> list[dict[str, An
 def _head_token(doc: Doc, span: CharSpan) -> int | None:
     window = doc.char_span(span.start, span.end, alignment_mode="expand")
     tokens = list(window or ())
-    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    # a root is its own head; compare indices, as spaCy makes a new Token on each access
+    heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
     return heads[0].i if heads else None
 
 

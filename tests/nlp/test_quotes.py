@@ -24,6 +24,9 @@ CASES = [
     ),
     ("unclosed-at-text-end", 'He said "we will go', ['"we will go']),
     ("closing-without-opening", "he said” and left", []),
+    ("unclosed-without-trailing-space", "“We will go  \n“Next.”", ["“We will go", "“Next.”"]),
+    ("unclosed-before-crlf", "“We will go\r\nNext", ["“We will go"]),
+    ("unclosed-at-end-without-space", "“We will go \t", ["“We will go"]),
     # the same with the line break lost: a straight mark that can only open starts anew
     (
         "flattened-paragraphs",
@@ -58,5 +61,6 @@ def test_quotes_are_ordered_disjoint_and_start_at_a_mark(text: str) -> None:
         assert text[q.start] in '"“«„'
         assert q.end - q.start > 2
         assert "\n" not in text[q.start : q.end]
+        assert not text[q.end - 1].isspace()
     for first, second in zip(quotes, quotes[1:], strict=False):
         assert first.end <= second.start

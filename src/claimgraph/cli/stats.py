@@ -25,7 +25,9 @@ def command(db_path: str, as_json: bool) -> None:
         if data["first_published"]
         else ""
     )
-    click.echo(f"{db_path}: {data['articles']:,} articles from {data['outlets']} outlets{dates}")
+    click.echo(
+        f"{db_path}: {data['articles']:,} articles from {data['outlets']} outlet{'' if data['outlets'] == 1 else 's'}{dates}"
+    )
     click.echo(
         f"  {data['later_versions']} later versions, {data['characters']:,} characters of text, "
         f"{data['ingest_runs']} ingest runs ({data['interrupted_runs']} interrupted), "

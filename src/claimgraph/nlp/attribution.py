@@ -219,7 +219,7 @@ def _subject(verb: Token) -> Token | None:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return grandchild
-        if current.dep_ in SHARED_SUBJECT_DEPS and current.head is not current:
+        if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue
         return None
@@ -394,12 +394,14 @@ def _continue_quote(doc: Doc, sentence: Span, content: CharSpan, quotes: list[Qu
     pieces = list(content.pieces())
     following = [s for s in doc.sents if s.start >= sentence.end][:MAX_QUOTE_CONTINUATION]
     for sent in following:
+        # the sentence without the line break (and spaces) it may end with
+        sent_end = max((t.idx + len(t.text) for t in sent if not t.is_space), default=sent.end_char)
         quote = next(
-            (q for q in quotes if q.start <= sent.start_char and sent.end_char - 2 <= q.end), None
+            (q for q in quotes if q.start <= sent.start_char and sent_end - 2 <= q.end), None
         )
         if quote is None:
             break
-        start, end = max(quote.start, sent.start_char), min(quote.end, sent.end_char)
+        start, end = max(quote.start, sent.start_char), min(quote.end, sent_end)
         if pieces[-1][1] >= start:
             pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
         else:

@@ -18,7 +18,7 @@ MAX_QUOTE_CHARS = 3000  # an unclosed quote longer than this is a stray mark, no
 
 class Quote(NamedTuple):
     start: int  # at the opening mark
-    end: int  # after the closing mark (or at the paragraph end when unclosed)
+    end: int  # after the closing mark (or at the paragraph's last non-space when unclosed)
 
 
 def _opens(text: str, i: int) -> bool:
@@ -28,23 +28,27 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() and not after.isspace() and after not in ".,;:!?"
 
 
+def _unclosed(text: str, open_at: int, end: int) -> Quote | None:
+    """The quote that opened at ``open_at`` and runs up to ``end`` unclosed, without the
+    whitespace before its end ("\\r", trailing spaces); None when too long to be one."""
+    while end > open_at and text[end - 1].isspace():
+        end -= 1
+    return Quote(open_at, end) if end - open_at <= MAX_QUOTE_CHARS else None
+
+
 def find_quotes(text: str) -> list[Quote]:
-    quotes: list[Quote] = []
+    quotes: list[Quote | None] = []
     open_at: int | None = None
     for i, ch in enumerate(text):
         if ch == STRAIGHT and open_at is not None and _opens(text, i):
             # a second opening mark: the open quotation was continued in a new paragraph
             # whose line break was lost (texts flattened to one line); end it there
-            end = i
-            while end > open_at and text[end - 1].isspace():
-                end -= 1
-            if end - open_at <= MAX_QUOTE_CHARS:
-                quotes.append(Quote(open_at, end))
+            quotes.append(_unclosed(text, open_at, i))
             open_at = None
         if ch == "\n":
             # paragraphs are lines: an open quote ends with its paragraph
-            if open_at is not None and i - open_at <= MAX_QUOTE_CHARS:
-                quotes.append(Quote(open_at, i))
+            if open_at is not None:
+                quotes.append(_unclosed(text, open_at, i))
             open_at = None
         elif ch in OPENING:
             open_at = i
@@ -58,6 +62,6 @@ def find_quotes(text: str) -> list[Quote]:
             else:
                 quotes.append(Quote(open_at, i + 1))
                 open_at = None
-    if open_at is not None and len(text) - open_at <= MAX_QUOTE_CHARS:
-        quotes.append(Quote(open_at, len(text)))
-    return [q for q in quotes if q.end - q.start > 2]
+    if open_at is not None:
+        quotes.append(_unclosed(text, open_at, len(text)))
+    return [q for q in quotes if q is not None and q.end - q.start > 2]

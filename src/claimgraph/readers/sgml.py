@@ -42,6 +42,18 @@ def _unescape(value: str) -> str:
     return html.unescape(value)
 
 
+_REUTERS_DATE = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+
+
+def _reuters_date(raw: str | None) -> str | None:
+    """The date of a ``<DATE>`` element without the wire codes some carry after it
+    ("27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM")."""
+    if raw is None:
+        return None
+    match = _REUTERS_DATE.search(_unescape(raw))
+    return match.group(0) if match else clean_field(raw)
+
+
 def article_from_story(
     story: str, *, path: str, number: int, options: ReadOptions
 ) -> Article | Rejection:
@@ -51,7 +63,7 @@ def article_from_story(
     story = story[start.start() :]  # what came before (junk, a broken story's tail) is no part
     newid = _NEWID.search(start.group(1))
     source_id = newid.group(1) if newid else None
-    published = parse_published(clean_field(_tag(story, "DATE")))
+    published = parse_published(_reuters_date(_tag(story, "DATE")))
     body = _tag(story, "BODY")
     if body is None or not clean_body(_unescape(body)):
         return empty_body(path, number)

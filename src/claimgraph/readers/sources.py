@@ -106,7 +106,7 @@ def _expand_stream(
         return
     inner_name, wrap = strip_compression(name)
     if not explicit and is_known is not None and not is_known(inner_name):
-        yield Rejection(name, "skipped: no reader for this kind of file", code="S100", level="skip")
+        yield Rejection(name, "no reader for this kind of file", code="S100", level="skip")
         return
     if wrap is not None:
         opener = _wrapped_opener(opener, wrap)

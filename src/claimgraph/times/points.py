@@ -152,18 +152,25 @@ def value(point: Point) -> str:
 
 
 def add_months(d: date, months: int) -> date:
+    """``d`` moved by whole months (day clipped to the month's length); ``d`` itself when the
+    result would fall outside years 1..9999."""
     index = d.year * 12 + d.month - 1 + months
     y, m = divmod(index, 12)
+    if not 1 <= y <= 9999:
+        return d
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
 def shift(point: Point, count: int, unit: str) -> Point:
     """Move a point by ``count`` units (day, week, month, quarter, year), keeping its granularity."""
     d = point.start
-    if unit == "day":
-        moved = d + timedelta(days=count)
-    elif unit == "week":
-        moved = d + timedelta(weeks=count)
+    if unit in {"day", "week"}:
+        ordinal = d.toordinal() + count * (7 if unit == "week" else 1)
+        if not 1 <= ordinal <= date.max.toordinal():  # "a million weeks ago": no such date
+            return point
+        moved = date.fromordinal(ordinal)
+    elif not -12 * 9999 <= count * {"month": 1, "quarter": 3, "half": 6}.get(unit, 12) <= 12 * 9999:
+        return point
     elif unit == "month":
         moved = add_months(d, count)
     elif unit == "quarter":

@@ -232,6 +232,12 @@ def accept_offset(m: re.Match[str], text: str) -> bool:
     return not (m["num"].lower() in ("a", "an") and UNIT_FORMS[m["unit"].lower()] == "second")
 
 
+# "9999999 weeks ago" is a wire code or a typo, not a date: an offset that spans more years
+# than this is left unresolved rather than shifted off the calendar (years 1..9999).
+MAX_OFFSET_YEARS = 5_000
+UNIT_YEARS = {"day": 1 / 365.25, "week": 7 / 365.25, "month": 1 / 12, "quarter": 1 / 4, "year": 1.0}
+
+
 def resolve_offset(m: re.Match[str], ctx: Context) -> Resolved:
     count, unit_name = count_and_unit(m["num"], m["unit"])
     direction = squeeze(m["dir"] or m["dir2"])
@@ -247,8 +253,8 @@ def resolve_offset(m: re.Match[str], ctx: Context) -> Resolved:
     steps = count * unit.factor
     if unit.clock:
         steps = 0  # "two hours ago": the anchor's day
-    if steps != int(steps):
-        return unresolved(granularity)
+    if steps != int(steps) or abs(steps) * UNIT_YEARS.get(unit.name, 0) > MAX_OFFSET_YEARS:
+        return unresolved(granularity)  # fractions, and spans no calendar holds
     signed = -int(steps) if backwards else int(steps)
     if unit.designator == "Y":
         if signed in (-1, 1):

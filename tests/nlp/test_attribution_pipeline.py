@@ -1,0 +1,153 @@
+"""``find_attributions`` with the shipped cue model on sentences parsed by the real pipeline,
+and the ``claimgraph_attribution`` component. The pipeline is loaded once for the module."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimgraph.nlp import extensions as ext
+from claimgraph.nlp.attribution import Attribution, find_attributions
+from claimgraph.nlp.lexicon import cue_lexicon
+from claimgraph.nlp.pipeline import PARAGRAPHS, load_nlp
+
+SEED = (
+    "Iran's permanent mission to the UN has requested a joint expert meeting with Ukraine to "
+    "remove misunderstanding caused by media reports, the Islamic Republic news Agency (IRNA) "
+    "reported on Tuesday, citing the mission."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = load_nlp()
+    pipeline.add_pipe("claimgraph_attribution")
+    return pipeline
+
+
+def rows(text: str, found: list[Attribution]) -> list[tuple[str | None, ...]]:
+    return [
+        (
+            None if a.source is None else a.source.text(text),
+            a.cue.text(text),
+            None if a.content is None else a.content.text(text),
+            a.kind,
+            a.stance,
+        )
+        for a in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister said that Iran is ready.",
+            ("The minister", "said", "that Iran is ready", "indirect", "assert"),
+        ),
+        (
+            "Iran is ready, the minister said.",
+            ("the minister", "said", "Iran is ready", "indirect", "assert"),
+        ),
+        (
+            "Moscow denied the allegations.",
+            ("Moscow", "denied", "the allegations", "indirect", "deny"),
+        ),
+        (
+            "France asked the UN to investigate the deal.",
+            ("France", "asked", "the UN to investigate the deal", "indirect", "request"),
+        ),
+        (
+            "The reporter asked whether the talks would resume.",
+            ("The reporter", "asked", "whether the talks would resume", "indirect", "question"),
+        ),
+        (
+            "“We will not,” he said, “accept it.”",
+            ("he", "said", "“We will not,” … “accept it.”", "direct", "assert"),
+        ),
+        (
+            "According to officials, the talks failed.",
+            ("officials", "According to", "the talks failed", "indirect", "assert"),
+        ),
+        ("Pence: We will win.", ("Pence", ":", "We will win", "direct", "assert")),
+    ],
+)
+def test_model_on_parsed_sentences(nlp: Language, text: str, expected: tuple[str, ...]) -> None:
+    doc = nlp(text)
+    found = find_attributions(doc, cue_lexicon(), model=True)
+    assert rows(text, found) == [expected]
+    assert doc._.get(ext.ATTRIBUTIONS) == found  # the component is the function
+
+
+def test_seed_sentence(nlp: Language) -> None:
+    doc = nlp(SEED)
+    found = find_attributions(doc, cue_lexicon(), model=True)
+    irna = next(a for a in found if a.cue.text(SEED) == "reported")
+    assert irna.source is not None
+    assert irna.source.text(SEED) == "the Islamic Republic news Agency (IRNA)"
+    assert [c.text(SEED) for c in irna.cites] == ["the mission"]
+    assert irna.content is not None
+    assert irna.content.text(SEED).startswith("Iran's permanent mission to the UN has requested")
+    assert irna.nested_in is None
+    requested = next(a for a in found if "requested" in a.cue.text(SEED))
+    assert requested.stance == "request"
+    assert requested.nested_in == found.index(irna)
+
+
+def test_component_writes_span_groups(nlp: Language) -> None:
+    text = "Moscow denied the allegations. The minister said that Iran is ready."
+    doc = nlp(text)
+    found = doc._.get(ext.ATTRIBUTIONS)
+    assert [a.cue.text(text) for a in found] == ["denied", "said"]
+    for key, role in (
+        (ext.SPANS_SOURCES, "source"),
+        (ext.SPANS_CUES, "cue"),
+        (ext.SPANS_CONTENTS, "content"),
+    ):
+        spans = doc.spans[key]
+        assert [s.label_ for s in spans] == ["a0", "a1"]
+        assert [s.text for s in spans] == [getattr(a, role).text(text) for a in found]
+
+
+def test_line_breaks_end_sentences(nlp: Language) -> None:
+    assert nlp.pipe_names.index(PARAGRAPHS) < nlp.pipe_names.index("parser")
+    text = "Iran Requests Expert Meeting With Ukraine\nIran's mission said the talks failed."
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents] == [
+        "Iran Requests Expert Meeting With Ukraine",
+        "Iran's mission said the talks failed.",
+    ]
+    (found,) = find_attributions(doc, cue_lexicon(), model=True)
+    assert rows(text, [found]) == [
+        ("Iran's mission", "said", "the talks failed", "indirect", "assert")
+    ]
+
+
+def test_lexicon_only_and_model_agree_on_plain_reports(nlp: Language) -> None:
+    text = "The Post reported that officials said the deal was done."
+    doc = nlp(text)
+    plain = find_attributions(doc, cue_lexicon(), model=False)
+    assert rows(text, plain)[0] == (
+        "The Post",
+        "reported",
+        "that officials said the deal was done",
+        "indirect",
+        "assert",
+    )
+    assert [a.nested_in for a in plain] == [None, 0]
+    model = find_attributions(doc, cue_lexicon(), model=True)
+    assert rows(text, model)[0] == rows(text, plain)[0]
+
+
+@pytest.mark.parametrize("line_end", ["\n", "  \n", "\r\n"])
+def test_quotation_continued_in_the_next_paragraphs(nlp: Language, line_end: str) -> None:
+    text = f"“We will go,” he said. “And we will stay.{line_end}“For ever.”"
+    doc = nlp(text)
+    (said,) = find_attributions(doc, cue_lexicon(), model=True)
+    assert said.content is not None
+    assert [text[s:e] for s, e in said.content.pieces()] == [
+        "“We will go,”",
+        "“And we will stay.",
+        "“For ever.”",
+    ]
+    assert said.kind == "direct"

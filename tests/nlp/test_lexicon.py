@@ -1,0 +1,79 @@
+"""The cue lexicon (``claimgraph/data/lexicons/cues.tsv``) and its parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.nlp.lexicon import STANCES, Cue, _rows, cue_lexicon, parse_cues
+
+
+def test_packaged_lexicon_parses() -> None:
+    lexicon = cue_lexicon()
+    assert len(lexicon.verbs) > 100
+    assert lexicon.nouns
+    assert lexicon.phrases["according to"] == Cue("according to", "ADP", "assert")
+    for table in (lexicon.verbs, lexicon.nouns, lexicon.phrases):
+        for lemma, cue in table.items():
+            assert lemma == cue.lemma == cue.lemma.strip().lower()
+            assert cue.stance in STANCES
+    assert all(cue.pos == "VERB" for cue in lexicon.verbs.values())
+    assert all(cue.pos == "NOUN" for cue in lexicon.nouns.values())
+
+
+def test_every_row_of_the_data_file_is_read() -> None:
+    rows = _rows("cues.tsv")
+    assert rows, "the data file has rows"
+    assert all(set(row) >= {"lemma", "pos", "stance"} for row in rows)
+    lexicon = cue_lexicon()
+    stored = len(lexicon.verbs) + len(lexicon.nouns) + len(lexicon.phrases)
+    assert stored == len({(r["lemma"].strip().lower(), r["pos"].strip().upper()) for r in rows})
+
+
+@pytest.mark.parametrize(
+    ("lemma", "stance"),
+    [
+        ("say", "assert"),
+        ("SAY", "assert"),
+        ("deny", "deny"),
+        ("reject", "deny"),
+        ("doubt", "doubt"),
+        ("ask", "request"),
+        ("urge", "request"),
+        ("wonder", "question"),
+    ],
+)
+def test_verb_stances(lemma: str, stance: str) -> None:
+    cue = cue_lexicon().verb(lemma)
+    assert cue is not None
+    assert cue.stance == stance
+
+
+def test_unknown_lemmas() -> None:
+    assert cue_lexicon().verb("decide") is None
+    assert cue_lexicon().noun("table") is None
+    assert cue_lexicon().noun("denial") == Cue("denial", "NOUN", "deny")
+
+
+def test_lexicon_is_loaded_once() -> None:
+    assert cue_lexicon() is cue_lexicon()
+
+
+def test_parse_cues_normalises_and_sorts_by_pos() -> None:
+    lexicon = parse_cues(
+        [
+            {"lemma": " Say ", "pos": "verb", "stance": "assert", "note": ""},
+            {"lemma": "denial", "pos": "NOUN", "stance": " deny ", "note": ""},
+            {"lemma": "according to", "pos": "ADP", "stance": "assert", "note": ""},
+        ]
+    )
+    assert lexicon.verbs == {"say": Cue("say", "VERB", "assert")}
+    assert lexicon.nouns == {"denial": Cue("denial", "NOUN", "deny")}
+    assert lexicon.phrases == {"according to": Cue("according to", "ADP", "assert")}
+
+
+def test_unknown_stance_raises_and_names_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="unknown stance 'agree'") as raised:
+        parse_cues([{"lemma": "concur", "pos": "VERB", "stance": "agree"}])
+    assert "'concur'" in str(raised.value)
+    for stance in STANCES:
+        assert stance in str(raised.value)
