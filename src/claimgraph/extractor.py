@@ -62,6 +62,8 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 class Extractor:
     """One pipeline and knowledge base, reused for every article."""
 
+    batch_size = BATCH_SIZE  # articles per nlp.pipe call when the caller batches for us
+
     def __init__(
         self,
         *,

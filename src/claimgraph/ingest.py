@@ -59,6 +59,8 @@ class BatchExtractor(Protocol):
     """What ingest needs of an extractor (:class:`~claimgraph.extractor.Extractor` or
     :class:`~claimgraph.parallel.ExtractorPool`): batches in, documents out, in order."""
 
+    batch_size: int
+
     def extract_batches(
         self, groups: Iterable[list[Article]]
     ) -> Iterator[tuple[list[Article], Sequence[Mapping[str, Any]]]]: ...
@@ -98,7 +100,11 @@ class _Ingest:
             self.progress(item)
 
     def to_extract(
-        self, items: Iterable[Article | Rejection], *, extracting: bool
+        self,
+        items: Iterable[Article | Rejection],
+        *,
+        extracting: bool,
+        batch_size: int = EXTRACT_BATCH,
     ) -> Iterator[list[Article]]:
         """Record rejections and store what needs no NLP as it goes; yield batches of the
         articles that need extraction (all of it runs in the caller's thread)."""
@@ -110,7 +116,7 @@ class _Ingest:
                 self.stored(item, None)  # no NLP asked for, or stored and extracted already
             else:
                 pending.append(item)
-                if len(pending) >= EXTRACT_BATCH:
+                if len(pending) >= batch_size:
                     yield pending
                     pending = []
             if n % RUN_UPDATE_EVERY == 0:
@@ -131,7 +137,11 @@ def ingest_items(
     article is stored together with its extraction, in one transaction."""
     loop = _Ingest(store, run_id, progress)
     store.index_pending()  # what an interrupted earlier run left unindexed
-    groups = loop.to_extract(items, extracting=extractor is not None)
+    groups = loop.to_extract(
+        items,
+        extracting=extractor is not None,
+        batch_size=extractor.batch_size if extractor is not None else EXTRACT_BATCH,
+    )
     if extractor is None:
         for _ in groups:  # nothing is yielded without an extractor
             pass

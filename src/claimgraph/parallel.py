@@ -11,15 +11,20 @@ numpy and BLAS threads can deadlock.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
-from claimgraph.extractor import BATCH_SIZE, Document, Extractor, batches
+from claimgraph.extractor import Document, Extractor, batches
 from claimgraph.model import Article
 
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 4
+# Smaller batches than one process uses: articles vary from a paragraph to a speech, and many
+# small batches keep both workers busy to the end instead of one waiting on a long batch.
+POOL_BATCH = 8
 # A worker is replaced after this many batches: a long-lived spaCy process still grows slowly
 # (caches outside the memory zones), and a fresh one costs about a second.
 BATCHES_PER_WORKER = 500
@@ -30,6 +35,11 @@ _worker_extractor: Extractor | None = None
 def _start_worker(model: str | None, spacy_entities: bool) -> None:
     global _worker_extractor
     _worker_extractor = Extractor(model=model, spacy_entities=spacy_entities)
+
+
+def _ping(pause: float) -> int:
+    time.sleep(pause)  # long enough that every worker takes one of the pings
+    return os.getpid()
 
 
 def _extract_in_worker(articles: list[Article]) -> list[Document]:
@@ -69,8 +79,10 @@ class ExtractorPool:
             done, result = window.popleft()
             yield done, result.get()
 
+    batch_size = POOL_BATCH
+
     def extract_many(
-        self, articles: Iterable[Article], *, batch_size: int = BATCH_SIZE
+        self, articles: Iterable[Article], *, batch_size: int = POOL_BATCH
     ) -> Iterator[Document]:
         for _group, documents in self.extract_batches(batches(articles, batch_size)):
             yield from documents
