@@ -35,23 +35,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from claimgraph.actors.tables import TABLES
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src" / "claimgraph" / "data" / "actors" / "states.tsv"
 
-COLUMNS = (
-    "code",
-    "iso2",
-    "wikidata",
-    "name",
-    "official_name",
-    "un_status",
-    "aliases",
-    "demonyms",
-    "capitals",
-    "guarded",
-    "exact",
-    "notes",
-)
+COLUMNS = TABLES["states"].columns  # the packaged reader's own column list
 
 # The two UN General Assembly observer states. mledoze marks the Vatican as a UN member.
 UN_OBSERVERS = frozenset({"VAT", "PSE"})
