@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from claimgraph.actors import ActorKB
+from claimgraph.events import event_objects
 from claimgraph.model import Article
 from claimgraph.nlp import extensions as ext
 from claimgraph.nlp.anchor import anchor_date
@@ -256,6 +257,6 @@ def build_document(article: Article, doc: Doc, kb: ActorKB) -> dict[str, Any]:
         "entities": entity_objects(doc),
         "times": time_objects(doc),
         "attributions": attribution_objects(doc, mentions),
-        "events": [],
+        "events": event_objects(doc),
         "claims": [],
     }

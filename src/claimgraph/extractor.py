@@ -21,6 +21,7 @@ from claimgraph.actors import ActorKB, default_kb
 from claimgraph.dates import parse_published
 from claimgraph.document import build_document
 from claimgraph.errors import InputError
+from claimgraph.events.component import make_events  # noqa: F401  (registers the factory)
 from claimgraph.model import Article
 from claimgraph.nlp import extensions as ext
 from claimgraph.nlp.anchor import anchor_date
@@ -28,7 +29,12 @@ from claimgraph.nlp.components import make_actors, make_attribution, make_times 
 from claimgraph.nlp.pipeline import NOT_NEEDED, load_nlp
 
 # The components claimgraph adds after the spaCy pipeline's own, in order.
-COMPONENTS = ("claimgraph_actors", "claimgraph_times", "claimgraph_attribution")
+COMPONENTS = (
+    "claimgraph_actors",
+    "claimgraph_times",
+    "claimgraph_attribution",
+    "claimgraph_events",
+)
 BATCH_SIZE = 32
 
 Document = dict[str, Any]

@@ -137,6 +137,7 @@ def ingest_items(
     article is stored together with its extraction, in one transaction."""
     loop = _Ingest(store, run_id, progress)
     store.index_pending()  # what an interrupted earlier run left unindexed
+    store.link_mentions()  # and events it left unlinked
     groups = loop.to_extract(
         items,
         extracting=extractor is not None,

@@ -455,3 +455,48 @@ def test_default_lexicon_and_model(make_doc: MakeDoc) -> None:
     doc = make_doc(text, spec)
     assert [_row(a, text) for a in find_attributions(doc, model=False)] == expected
     assert [_row(a, text) for a in find_attributions(doc, model=None)] == expected
+
+
+def test_wh_adverb_is_not_part_of_the_cue(make_doc: MakeDoc) -> None:
+    text = "She smiled when he said Iran is ready."
+    spec = (
+        "She/nsubj/1/PRON smiled/ROOT/1/VERB/smile when/advmod/4/SCONJ he/nsubj/4/PRON "
+        "said/advcl/1/VERB/say Iran/nsubj/6/PROPN/Iran is/ccomp/4/AUX/be ready/acomp/6/ADJ "
+        "./punct/1/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert _row(found, text)[:3] == ("he", "said", "Iran is ready")
+
+
+def test_infinitive_marker_is_part_of_the_cue(make_doc: MakeDoc) -> None:
+    text = "He wants to say that Iran is ready."
+    spec = (
+        "He/nsubj/1/PRON wants/ROOT/1/VERB/want to/aux/3/PART say/xcomp/1/VERB/say "
+        "that/mark/6/SCONJ Iran/nsubj/6/PROPN/Iran is/ccomp/3/AUX/be ready/acomp/6/ADJ "
+        "./punct/1/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert _row(found, text)[:3] == ("He", "to say", "that Iran is ready")
+
+
+def test_light_verb_cue_takes_its_object_and_preposition(make_doc: MakeDoc) -> None:
+    text = "The minister expressed concern about the vote."
+    spec = (
+        "The/det/1/DET minister/nsubj/2/NOUN expressed/ROOT/2/VERB/express "
+        "concern/dobj/2/NOUN about/prep/3/ADP the/det/6/DET vote/pobj/4/NOUN ./punct/2/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=ALWAYS)
+    assert _row(found, text)[:3] == ("The minister", "expressed concern about", "the vote")
+
+
+def test_quote_continued_over_sentences_is_one_piece(make_doc: MakeDoc) -> None:
+    text = "“We are ready,” he said. “We will go. We will stay.”"
+    spec = (
+        "“/punct/7/PUNCT We/nsubj/2/PRON are/ccomp/7/AUX/be ready/acomp/2/ADJ ,/punct/7/PUNCT "
+        "”/punct/7/PUNCT he/nsubj/7/PRON said/ROOT/7/VERB/say ./punct/7/PUNCT "
+        "“/punct/12/PUNCT We/nsubj/12/PRON will/aux/12/AUX go/ROOT/12/VERB ./punct/12/PUNCT "
+        "We/nsubj/16/PRON will/aux/16/AUX stay/ROOT/16/VERB ./punct/16/PUNCT ”/punct/16/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert found.content is not None
+    assert found.content.text(text) == "“We are ready,” … “We will go. We will stay.”"

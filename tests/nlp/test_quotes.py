@@ -34,6 +34,13 @@ CASES = [
         ['"We act now.', '"We stay,"'],
     ),
     ("closing-after-punctuation", 'He said "no," and "yes."', ['"no,"', '"yes."']),
+    # two apostrophes are a straight double mark (New York Times plain text)
+    ("doubled-apostrophes", "''A,'' he said. ''B.''", ["''A,''", "''B.''"]),
+    (
+        "doubled-apostrophes-flattened",
+        "''We act. ''We stay,'' he said.",
+        ["''We act.", "''We stay,''"],
+    ),
 ]
 
 

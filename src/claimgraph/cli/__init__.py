@@ -18,7 +18,7 @@ import sys
 import click
 
 from claimgraph import __version__
-from claimgraph.cli import articles, db, extract, ingest, show, stats
+from claimgraph.cli import articles, db, export, extract, ingest, show, stats
 from claimgraph.cli.errors import run_cli
 
 EXIT_OK = 0
@@ -38,7 +38,7 @@ def cli() -> None:
     """
 
 
-for module in (ingest, extract, articles, show, stats, db):
+for module in (ingest, extract, articles, show, stats, db, export):
     cli.add_command(module.command)
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from claimgraph.evaluation import expectations, polnear_eval, timeml
+from claimgraph.evaluation import expectations, plover_eval, polnear_eval, timeml
 from claimgraph.extractor import Extractor
 from claimgraph.model import Article
 from claimgraph.readers import ReadOptions, read
@@ -38,7 +38,28 @@ def seed_section(shared: Path, extractor: Extractor) -> tuple[list[str], bool, d
             continue
         document = extractor.extract(articles[0])
         checks = expectations.check_document(gold, document, articles[0])
-        for part in ("article", "entities", "times", "attributions"):
+        event_problems = plover_eval.check_events(document, gold)
+        for part, count, missed in (
+            (
+                "events",
+                len(gold.get("events", [])),
+                [p for p in event_problems if p.startswith("expected")],
+            ),
+            (
+                "forbidden_events",
+                len(gold.get("forbidden_events", [])),
+                [p for p in event_problems if not p.startswith("expected")],
+            ),
+        ):
+            checks += [
+                expectations.Check(part, str(n), None, problem, ok=False)
+                for n, problem in enumerate(missed)
+            ]
+            checks += [
+                expectations.Check(part, "met", None, None, ok=True)
+                for _ in range(count - len(missed))
+            ]
+        for part in ("article", "entities", "times", "attributions", "events", "forbidden_events"):
             part_checks = [c for c in checks if c.part == part]
             met = sum(c.ok for c in part_checks)
             figures[f"{gold['file']}:{part}"] = [met, len(part_checks)]
@@ -102,6 +123,11 @@ def timeml_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
     return lines, report
 
 
+def plover_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
+    report = plover_eval.evaluate(shared)
+    return ["## Events: PLOVER gold records", "", plover_eval.markdown(report), ""], report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m claimgraph.evaluation")
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
@@ -121,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     seed_lines, seed_ok, seed_figures = seed_section(args.shared, Extractor())
     polnear_lines, polnear_report = polnear_section(args.shared)
     timeml_lines, timeml_report = timeml_section(args.shared)
-    lines += seed_lines + polnear_lines + timeml_lines
+    plover_lines, plover_report = plover_section(args.shared)
+    lines += seed_lines + polnear_lines + timeml_lines + plover_lines
     report = "\n".join(lines)
     print(report)
     if args.write:

@@ -23,7 +23,12 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.nlp.cue_model import CueModel, packaged_cue_model
-from claimgraph.nlp.lexicon import CueLexicon, according_to_non_sources, cue_lexicon
+from claimgraph.nlp.lexicon import (
+    CueLexicon,
+    according_to_non_sources,
+    cue_lexicon,
+    light_verb_cues,
+)
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.spans import CharSpan, char_span, subtree_indices
 
@@ -148,6 +153,7 @@ CUE_STATEMENT_NOUNS = frozenset(
         "briefing",
     }
 )
+WH_ADVERBS = frozenset({"when", "whenever", "where", "why", "how", "while"})
 TIME_WORDS = frozenset(
     {
         "monday",
@@ -165,7 +171,11 @@ TIME_WORDS = frozenset(
 
 
 def _cue_tokens(
-    verb: Token, *, content_prep: Token | None = None, taken: Collection[int] = ()
+    verb: Token,
+    *,
+    content_prep: Token | None = None,
+    taken: Collection[int] = (),
+    extra: Collection[int] = (),
 ) -> list[int]:
     """The verb with its auxiliaries, negation, adverbs, particle and the phrases news style
     glues to it ("said Tuesday", "said in a statement"), as one contiguous run, less the
@@ -176,10 +186,12 @@ def _cue_tokens(
     for child in verb.children:
         if (
             child.i < verb.i
-            and (child.dep_ in {"auxpass", "neg"} or (child.dep_ == "aux" and child.lower_ != "to"))
+            and child.dep_ in {"aux", "auxpass", "neg"}
             or child.i < verb.i
             and child.dep_ == "advmod"
             and verb.i - child.i <= 2
+            and child.tag_ != "WRB"
+            and child.lower_ not in WH_ADVERBS  # "when he said": the clause's, not the cue's
             or child.dep_ == "prt"
             or child.dep_ == "prep"
             and child.lower_ in {"for", "on", "upon"}
@@ -196,16 +208,69 @@ def _cue_tokens(
                 indices.extend(t.i for t in child.subtree)
     if content_prep is not None:
         indices.append(content_prep.i)
+    indices.extend(extra)
     first, last = min(indices), max(indices)
     # keep the cue contiguous; a wide gap means the pieces are not one expression
     if last - first > len(indices) + 2:
-        return [verb.i] + (
-            [content_prep.i] if content_prep is not None and content_prep.i == verb.i + 1 else []
+        return (
+            [verb.i]
+            + (
+                [content_prep.i]
+                if content_prep is not None and content_prep.i == verb.i + 1
+                else []
+            )
+            + sorted(extra)
         )
     chosen = set(indices)
     return [
         i for i in range(first, last + 1) if not doc[i].is_punct and (i in chosen or i not in taken)
     ]
+
+
+# Prepositions that open the content of a verb + object cue: "raised questions about C".
+LIGHT_VERB_PREPS = frozenset(
+    {"about", "of", "on", "over", "for", "to", "at", "with", "against", "behind", "in", "into"}
+)
+
+
+def _light_verb(verb: Token) -> tuple[set[int], set[int]] | None:
+    """A verb + object cue from the lexicon ("expressed concern that C", "took aim at C",
+    "issued a statement saying C"): the cue's extra tokens (the object phrase and the word
+    that opens the content) and the content, or None."""
+    pairs = light_verb_cues()
+    lemma = verb.lemma_.lower()
+    obj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.i > verb.i and (lemma, c.lemma_.lower()) in pairs
+        ),
+        None,
+    )
+    if obj is None:
+        return None
+    phrase = {t.i for t in obj.subtree if t.i <= obj.i}
+    after = [c for c in obj.children if c.i > obj.i] + [c for c in verb.children if c.i > obj.i]
+    for child in sorted(after, key=lambda c: c.i):
+        if child.dep_ == "prep" and child.lower_ in LIGHT_VERB_PREPS:
+            content = {t.i for t in child.subtree if t.i != child.i}
+            if content:
+                return phrase | {child.i}, content
+        if (
+            child.dep_ in {"acl", "ccomp", "relcl"}
+            and child.head.i == obj.i
+            and child.lemma_.lower() in cue_lexicon().verbs
+        ):
+            inner = _child(child, "ccomp", "dobj")
+            if inner is not None:  # "a statement saying C"
+                return phrase | {
+                    t.i for t in child.subtree if t.i < inner.left_edge.i
+                }, subtree_indices(inner)
+        if child.dep_ in {"ccomp", "acl"} and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            return phrase, subtree_indices(child)
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -390,10 +455,16 @@ def _sentence_quotes(
 
 
 def _continue_quote(doc: Doc, sentence: Span, content: CharSpan, quotes: list[Quote]) -> CharSpan:
-    """Join following sentences that are all quotation (and have no cue of their own)."""
+    """Join the quotations that follow over the next sentences, each whole, when those
+    sentences are all quotation (and so have no cue of their own): up to
+    ``MAX_QUOTE_CONTINUATION`` quotations after the content's."""
     pieces = list(content.pieces())
-    following = [s for s in doc.sents if s.start >= sentence.end][:MAX_QUOTE_CONTINUATION]
-    for sent in following:
+    joined = 0
+    for sent in doc.sents:
+        if sent.start < sentence.end or sent.start_char < pieces[-1][1]:
+            continue  # before the content, or inside a quotation already taken
+        if joined >= MAX_QUOTE_CONTINUATION:
+            break
         # the sentence without the line break (and spaces) it may end with
         sent_end = max((t.idx + len(t.text) for t in sent if not t.is_space), default=sent.end_char)
         quote = next(
@@ -401,11 +472,12 @@ def _continue_quote(doc: Doc, sentence: Span, content: CharSpan, quotes: list[Qu
         )
         if quote is None:
             break
-        start, end = max(quote.start, sent.start_char), min(quote.end, sent_end)
+        start = max(quote.start, sent.start_char)
         if pieces[-1][1] >= start:
-            pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
+            pieces[-1] = (pieces[-1][0], max(quote.end, pieces[-1][1]))
         else:
-            pieces.append((start, end))
+            pieces.append((start, quote.end))
+        joined += 1
     return _joined(pieces)
 
 
@@ -481,7 +553,13 @@ def _verb_cues(
         elif cue_entry is None:
             continue
         stance_default = cue_entry.stance if cue_entry is not None else DEFAULT_STANCE
-        content_idx = _content_tokens(token, lemma)
+        light = _light_verb(token)
+        cue_extra: set[int] = set()
+        content_idx: set[int] | None
+        if light is not None:
+            cue_extra, content_idx = light
+        else:
+            content_idx = _content_tokens(token, lemma)
         content_prep = None
         if content_idx is None and model is not None:
             generic = _generic_content(token)
@@ -526,7 +604,9 @@ def _verb_cues(
             source = source_span(subject)
             subject_idx = subtree_indices(subject)
             content_idx -= subject_idx
-        cue_idx = _cue_tokens(token, content_prep=content_prep, taken=subject_idx | content_idx)
+        cue_idx = _cue_tokens(
+            token, content_prep=content_prep, taken=subject_idx | content_idx, extra=cue_extra
+        )
         content_idx -= set(cue_idx)  # "said in a statement": the phrase is the cue's
         content = char_span(doc, content_idx, keep_quotes=True, max_gap=0)
         if content is None:

@@ -34,6 +34,8 @@ from claimgraph.times import find_times
 def _char_spans(doc: Doc, pieces: tuple[tuple[int, int], ...], label: str) -> list[Span]:
     spans = []
     for start, end in pieces:
+        if end <= start or not doc.text[start:end].strip():
+            continue  # an empty or blank piece covers no token
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             spans.append(span)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 # Doc extensions
 PUBLISHED = "claimgraph_published"  # datetime.date | None: the anchor for relative times
 ATTRIBUTIONS = "claimgraph_attributions"  # list[Attribution], reading order
+EVENTS = "claimgraph_events"  # list[claimgraph.events.Event], reading order
 # Span extensions
 ACTOR = "claimgraph_actor"  # Actor | None on spans of SPANS_ACTORS
 TIME = "claimgraph_time"  # TimeExpr on spans of SPANS_TIMES
@@ -25,7 +26,7 @@ SPANS_CONTENTS = "claimgraph_contents"
 
 def set_extensions() -> None:
     """Register every extension once; calling again changes nothing."""
-    for name, default in ((PUBLISHED, None), (ATTRIBUTIONS, None)):
+    for name, default in ((PUBLISHED, None), (ATTRIBUTIONS, None), (EVENTS, None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name in (ACTOR, TIME):

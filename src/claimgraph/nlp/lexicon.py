@@ -68,3 +68,12 @@ def according_to_non_sources() -> frozenset[str]:
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+@lru_cache(maxsize=1)
+def light_verb_cues() -> frozenset[tuple[str, str]]:
+    """(verb lemma, object lemma) pairs that make a cue together: "expressed concern"."""
+    return frozenset(
+        (row["verb"].strip().lower(), row["noun"].strip().lower())
+        for row in _rows("light_verb_cues.tsv")
+    )

@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from claimgraph.model import Article, Rejection
-from claimgraph.store import queries, writer
+from claimgraph.store import mentions, queries, writer
 from claimgraph.store.check import Finding, check_database
 from claimgraph.store.connection import connect, sqlite_errors
 from claimgraph.store.extraction import load_extraction
@@ -76,6 +76,18 @@ class Store:
         with sqlite_errors(self.path):
             return load_extraction(self.conn, article_id)
 
+    def link_mentions(self, article_id: str | None = None) -> int:
+        """Link the events of one article (or of every article with unlinked events) to the
+        canonical events they mention (``docs/exports.md``, Mentions), one transaction per
+        article; returns how many events joined an earlier canonical event."""
+        with sqlite_errors(self.path):
+            ids = [article_id] if article_id is not None else mentions.unlinked_articles(self.conn)
+            joined = 0
+            for one in ids:
+                with writer.transaction(self.conn):
+                    joined += mentions.link_article(self.conn, one)
+            return joined
+
     def index_pending(self) -> int:
         """Bring the full-text index up to date; returns the number of articles indexed."""
         with sqlite_errors(self.path):
@@ -105,6 +117,12 @@ class Store:
     def stats(self) -> dict[str, Any]:
         with sqlite_errors(self.path):
             return queries.stats(self.conn)
+
+    def event_counts(self) -> dict[str, Any]:
+        """``events``: canonical events (each counted once however many articles report it);
+        ``mentions``: event rows."""
+        with sqlite_errors(self.path):
+            return mentions.event_counts(self.conn)
 
     def ingest_errors(self, *, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
         with sqlite_errors(self.path):

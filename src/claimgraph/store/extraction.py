@@ -12,7 +12,15 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-EXTRACTION_TABLES = ("attribution_cites", "attributions", "times", "entities")
+EXTRACTION_TABLES = (
+    "event_participants",
+    "events",
+    "attribution_cites",
+    "attributions",
+    "times",
+    "entities",
+)
+FLAG_NAMES = ("negated", "hypothetical", "future", "historical", "alleged")
 
 
 def _actor(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any, Any]:
@@ -95,7 +103,95 @@ def write_extraction(
         "INSERT OR IGNORE INTO attribution_cites (article_id, attribution_id, cited) VALUES (?, ?, ?)",
         cites,
     )
+    _write_events(conn, article_id, document.get("events") or [])
     conn.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (extracted_at, article_id))
+
+
+def _write_events(
+    conn: sqlite3.Connection, article_id: str, events: list[Mapping[str, Any]]
+) -> None:
+    for e in events:
+        flags = e.get("flags") or {}
+        sentence = e.get("sentence") or {}
+        conn.execute(
+            "INSERT INTO events (article_id, id, type, mode, context, cameo, goldstein, trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, date, date_granularity, negated, hypothetical, future, historical, alleged, attribution_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                e["id"],
+                e["type"],
+                e.get("mode"),
+                json.dumps(e.get("context") or []),
+                e.get("cameo"),
+                e.get("goldstein"),
+                *_span(e.get("trigger")),
+                sentence.get("start"),
+                sentence.get("end"),
+                e.get("date"),
+                e.get("date_granularity"),
+                *(int(bool(flags.get(name))) for name in FLAG_NAMES),
+                e.get("attribution"),
+            ),
+        )
+        for role in ("actor", "recipient"):
+            for idx, p in enumerate(e.get(role) or []):
+                conn.execute(
+                    'INSERT INTO event_participants (article_id, event_id, role, idx, text, start, "end", code, sector, wikidata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                    (
+                        article_id,
+                        e["id"],
+                        role,
+                        idx,
+                        *_span(p),
+                        p.get("code"),
+                        p.get("sector"),
+                        p.get("wikidata"),
+                    ),
+                )
+
+
+def load_events(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    """The events of a stored article, in the contract's shape (ordered by id)."""
+    participants: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in conn.execute(
+        "SELECT * FROM event_participants WHERE article_id = ? ORDER BY event_id, role, idx",
+        (article_id,),
+    ):
+        participants.setdefault((r["event_id"], r["role"]), []).append(
+            {
+                "text": r["text"],
+                "start": r["start"],
+                "end": r["end"],
+                "code": r["code"],
+                "sector": r["sector"],
+                "wikidata": r["wikidata"],
+            }
+        )
+    return [
+        {
+            "id": r["id"],
+            "type": r["type"],
+            "mode": r["mode"],
+            "context": json.loads(r["context"]),
+            "cameo": r["cameo"],
+            "goldstein": r["goldstein"],
+            "actor": participants.get((r["id"], "actor"), []),
+            "recipient": participants.get((r["id"], "recipient"), []),
+            "trigger": {
+                "text": r["trigger_text"],
+                "start": r["trigger_start"],
+                "end": r["trigger_end"],
+            },
+            "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
+            "date": r["date"],
+            "date_granularity": r["date_granularity"],
+            "flags": {name: bool(r[name]) for name in FLAG_NAMES},
+            "attribution": r["attribution_id"],
+        }
+        for r in conn.execute(
+            "SELECT * FROM events WHERE article_id = ? ORDER BY CAST(substr(id, 2) AS INTEGER)",
+            (article_id,),
+        )
+    ]
 
 
 def load_extraction(conn: sqlite3.Connection, article_id: str) -> dict[str, list[dict[str, Any]]]:

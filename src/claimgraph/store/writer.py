@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from claimgraph.errors import StoreError
 from claimgraph.model import Article, Rejection
 from claimgraph.store.extraction import write_extraction
+from claimgraph.store.mentions import link_article
 
 
 class AddStatus(StrEnum):
@@ -84,6 +85,7 @@ def add_article(
         if row is not None:
             if document is not None and row[0] is None:
                 write_extraction(conn, article_id, document, extracted_at=_now_cached())
+                link_article(conn, article_id)
             return AddResult(AddStatus.DUPLICATE, article_id)
         previous = None
         version = 1
@@ -121,6 +123,7 @@ def add_article(
         )
         if document is not None:
             write_extraction(conn, article_id, document, extracted_at=_now_cached())
+            link_article(conn, article_id)  # its events join the canonical events they mention
     status = AddStatus.VERSION if previous else AddStatus.ADDED
     return AddResult(status, article_id, previous)
 

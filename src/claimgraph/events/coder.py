@@ -1,0 +1,526 @@
+"""PLOVER/CAMEO event coding by dependency patterns: pure functions over a parsed Doc.
+
+``find_events(doc)`` returns :class:`Event` tuples in reading order. It reads the actor spans
+(``doc.spans["claimgraph_actors"]``), the time spans (``doc.spans["claimgraph_times"]``) and
+the attributions (``doc._.claimgraph_attributions``) when they are there. For each sentence:
+
+1. **Triggers**: every verb or noun whose lemma has a row in ``patterns.tsv`` (and whose
+   ``requires`` holds), outside actor names.
+2. **Embedding**: a trigger in the complement of another ("asked the UN to *investigate*",
+   "accused Iran of *supplying*") is either folded into it (it refines its CAMEO code through
+   ``complements.tsv``, and lends it a recipient) or, under an accusation or a denial
+   (``embeds`` = ``alleged``/``negated``), emitted with that flag: never as a plain fact.
+3. **Participants**: the actor is the subject (or the ``by`` agent, or the controller of an
+   infinitive or gerund: the object of "asked X to", "accused X of"); the recipient the
+   first filled slot of the pattern's ``recipient`` list. Each is resolved to the actor spans
+   it names, conjuncts included ("France, the UK and Germany" gives three).
+   An event with neither an actor nor a recipient is dropped (``MIN_PARTICIPANTS``).
+4. **Flags** (PLOVER's auxiliary modes) from ``modifiers.tsv``; ``historical`` and ``future``
+   also from the event's date against the publication date.
+5. **Date**, a cascade where the first hit wins: a time expression in the trigger's own clause;
+   else, for reported speech not in the past perfect, the time of the report's cue clause
+   ("... has requested ..., IRNA reported on Tuesday"); else none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.events.tables import EventTables, Pattern, default_tables
+from claimgraph.nlp import extensions as ext
+from claimgraph.nlp.spans import CharSpan
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN"})
+# Relations along which an embedded trigger belongs to the trigger above it.
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "attr"})
+# Dependents that open a clause of their own: their times and triggers are not the head's.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+# Noun-phrase dependents in which an actor can be named ("Israeli", "Iran's", "UN").
+NP_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+OF_PREPS = frozenset({"of", "from"})
+DEFAULT_RECIPIENT = {
+    "verb": ("dobj", "dative", "prep:with", "prep:against", "prep:to"),
+    "noun": ("prep:with", "prep:against", "prep:on", "prep:to", "prep:between"),
+}
+# How far the actor search climbs through shared subjects ("agreed to start", "..., adding").
+MAX_SUBJECT_HOPS = 3
+MIN_PARTICIPANTS = 1
+# An event dated this much before publication is historical.
+HISTORICAL_DAYS = 365
+# CAMEO codes a stated intention by the kind of act intended: "will withdraw", "is ready to
+# send aid" express intent to cooperate (AGREE, 03x); "will blockade" threatens (THREATEN,
+# 13x); "will not accept" rejects (REJECT, 12x). The tuple is (CAMEO root, fallback code).
+COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+CONFLICTUAL_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"})
+INTENT_FLAGS = frozenset({"future", "hypothetical"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+DATE_KINDS = frozenset({"date", "time", "ref"})
+
+
+class Participant(NamedTuple):
+    text: str
+    start: int
+    end: int
+    code: str
+    sector: str | None
+    wikidata: str | None
+
+
+class Flags(NamedTuple):
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    alleged: bool = False
+
+    def with_(self, names: Iterable[str]) -> Flags:
+        return self._replace(**dict.fromkeys(names, True))
+
+    def any(self) -> bool:
+        return any(self)
+
+
+class Event(NamedTuple):
+    type: str
+    mode: str
+    context: tuple[str, ...]
+    cameo: str
+    goldstein: float | None
+    actor: tuple[Participant, ...]
+    recipient: tuple[Participant, ...]
+    trigger: CharSpan
+    trigger_token: int
+    sentence: CharSpan
+    date: str | None
+    date_granularity: str | None
+    flags: Flags
+    attribution: int | None  # position in doc._.claimgraph_attributions
+    rule: str  # the pattern row that matched
+
+
+class _Found(NamedTuple):
+    token: Token
+    pattern: Pattern
+
+
+def _matches(token: Token, pattern: Pattern) -> bool:
+    if not pattern.requires:
+        return True
+    for child in token.children:
+        for dep, word in pattern.requires:
+            if word not in (child.lower_, child.lemma_.lower()):
+                continue
+            if dep == child.dep_ or (dep == "prep" and child.dep_ in ("prt", "agent", "dative")):
+                return True
+            if dep == "prt" and child.dep_ == "prep":
+                return True
+    return False
+
+
+def _pattern_for(token: Token, tables: EventTables) -> Pattern | None:
+    if token.pos_ in VERB_POS and token.dep_ != "amod":
+        pos = "verb"
+    elif token.pos_ in NOUN_POS:
+        pos = "noun"
+    else:
+        return None
+    for pattern in tables.patterns.get((token.lemma_.lower(), pos), ()):
+        if _matches(token, pattern):
+            return pattern
+    return None
+
+
+def _actor_index(doc: Doc) -> dict[int, Span]:
+    index: dict[int, Span] = {}
+    for span in doc.spans.get(ext.SPANS_ACTORS, []):
+        if span._.get(ext.ACTOR) is None:
+            continue
+        for i in range(span.start, span.end):
+            index[i] = span
+    return index
+
+
+def _spans_in(tokens: Iterable[Token], index: dict[int, Span]) -> list[Span]:
+    out: dict[int, Span] = {}
+    for t in tokens:
+        span = index.get(t.i)
+        if span is not None:
+            out.setdefault(span.start, span)
+    return list(out.values())
+
+
+def _named(token: Token, index: dict[int, Span], depth: int = 0) -> list[Span]:
+    """The actor spans a noun phrase names: the span at its head, else those of its
+    modifiers ("Senior Hungarian and Romanian officials"), else of its "of" phrase."""
+    if token.i in index:
+        return [index[token.i]]
+    found: list[Span] = []
+    for child in token.children:
+        if child.dep_ in NP_MODIFIER_DEPS:
+            found += _spans_in(child.subtree, index)
+    if found or depth > 1:
+        return found
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in OF_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _named(pobj, index, depth + 1)
+    return []
+
+
+def _phrase(token: Token | None, index: dict[int, Span]) -> list[Span]:
+    if token is None:
+        return []
+    out: dict[int, Span] = {}
+    for t in (token, *token.conjuncts):
+        for span in _named(t, index):
+            out.setdefault(span.start, span)
+    return sorted(out.values(), key=lambda s: s.start)
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _prep_object(token: Token, word: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == word:
+            return _child(child, "pobj")
+    return None
+
+
+def _subject(verb: Token, hops: int = 0) -> Token | None:
+    """The doer of a verb: its subject, the "by" agent of a passive, or its controller."""
+    subject = _child(verb, "nsubj")
+    if subject is not None:
+        return subject
+    agent = _prep_object(verb, "by")
+    if agent is not None and _child(verb, "nsubjpass", "auxpass") is not None:
+        return agent
+    if hops >= MAX_SUBJECT_HOPS or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "accused Iran of supplying"
+        governor = head.head
+        return _child(governor, "dobj") or _subject(governor, hops + 1)
+    if verb.dep_ == "xcomp":  # "asked the UN to investigate" / "agreed to start"
+        return _child(head, "dobj") or _subject(head, hops + 1)
+    if verb.dep_ in ("conj", "advcl"):
+        return _subject(head, hops + 1)
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "Tehran's plans to produce"
+        return _child(head, "poss")
+    return None
+
+
+def _actor_token(token: Token, pos: str) -> Token | None:
+    if pos == "verb":
+        return _subject(token)
+    by = _prep_object(token, "by")
+    if by is not None:
+        return by
+    # a light verb's subject: "Iran held talks", "the army launched an attack"
+    if token.dep_ in ("dobj", "attr") and token.head.pos_ in VERB_POS:
+        return _subject(token.head)
+    return None
+
+
+def _recipient_slots(token: Token, pattern: Pattern) -> list[Token]:
+    slots = pattern.recipient or DEFAULT_RECIPIENT[pattern.pos]
+    for slot in slots:
+        found: Token | None
+        if slot.startswith("prep:"):
+            found = _prep_object(token, slot[5:])
+        elif slot == "dobj":
+            found = _child(token, "dobj")
+            if found is None and _child(token, "auxpass") is not None:
+                found = _child(token, "nsubjpass")
+        elif slot == "dative":
+            found = _child(token, "dative")
+            if found is not None and found.pos_ == "ADP":
+                found = _child(found, "pobj")
+        else:
+            found = _child(token, slot)
+        if found is not None:
+            return [found]
+    return []
+
+
+def _participants(spans: Sequence[Span]) -> tuple[Participant, ...]:
+    out = []
+    for span in spans:
+        actor = span._.get(ext.ACTOR)
+        out.append(
+            Participant(
+                span.text, span.start_char, span.end_char, actor.code, actor.sector, actor.wikidata
+            )
+        )
+    return tuple(out)
+
+
+def _governor(token: Token, triggers: dict[int, _Found]) -> _Found | None:
+    """The nearest trigger whose complement holds this one."""
+    t = token
+    while t.dep_ in EMBEDDING_DEPS and t.head.i != t.i:
+        t = t.head
+        if t.i in triggers:
+            return triggers[t.i]
+    return None
+
+
+def _flags(token: Token, tables: EventTables) -> set[str]:
+    """Flags from the words around the trigger: its own dependents, and on the way up to the
+    sentence root, governing words and (except negation) their dependents."""
+    flags: set[str] = set()
+    for child in token.children:
+        flags |= tables.modifiers.get(child.lower_, frozenset())
+        if child.dep_ == "neg":
+            flags.add("negated")
+    t = token
+    controlled = True  # negation reaches down only through control: "did not try to attack"
+    while t.head.i != t.i:
+        controlled = controlled and t.dep_ == "xcomp"
+        t = t.head
+        flags |= tables.governors.get(t.lemma_.lower(), frozenset())
+        for child in t.children:
+            if child.dep_ == "neg":
+                if controlled:
+                    flags.add("negated")
+                continue
+            words = tables.modifiers.get(child.lower_, frozenset())
+            flags |= words - {"negated"}
+    return flags
+
+
+def _clause_tokens(head: Token) -> set[int]:
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for child in t.children:
+            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in VERB_POS):
+                continue
+            stack.append(child)
+    return out
+
+
+def _time_in(doc: Doc, tokens: set[int], near: int) -> tuple[str, str] | None:
+    best: tuple[int, str, str] | None = None
+    for span in doc.spans.get(ext.SPANS_TIMES, []):
+        expr = span._.get(ext.TIME)
+        if expr is None or expr.kind not in DATE_KINDS or not expr.value:
+            continue
+        if not ISO_DATE.match(expr.value):
+            continue
+        if not all(i in tokens for i in range(span.start, span.end)):
+            continue
+        distance = min(abs(span.start - near), abs(span.end - 1 - near))
+        if best is None or distance < best[0]:
+            best = (distance, expr.value, expr.granularity)
+    return None if best is None else (best[1], best[2])
+
+
+def _past_perfect(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+
+
+def _as_date(value: str) -> date | None:
+    m = ISO_DATE.match(value)
+    if m is None:
+        return None
+    return date(int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 1))
+
+
+def _attribution_for(attributions: Sequence[object], trigger: CharSpan) -> int | None:
+    best: tuple[int, int] | None = None
+    for n, a in enumerate(attributions):
+        content = getattr(a, "content", None)
+        if content is None or not content.contains(trigger.start, trigger.end):
+            continue
+        size = content.end - content.start
+        if best is None or size < best[0]:
+            best = (size, n)
+    return None if best is None else best[1]
+
+
+def _conditional(token: Token) -> bool:
+    """In an "if"/"unless" clause: a condition, not an intention."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+        for t in (token, *token.ancestors)
+        for c in t.children
+    )
+
+
+def _intent(type_: str, code: str, flags: set[str], tables: EventTables) -> tuple[str, str] | None:
+    """The (type, code) of a stated intention, or None when the event is not one."""
+    if not flags & INTENT_FLAGS or "alleged" in flags:
+        return None
+    if type_ in COOPERATIVE_TYPES:
+        root, fallback = ("12", "120") if "negated" in flags else ("03", "030")
+    elif type_ in CONFLICTUAL_TYPES and "negated" not in flags:
+        root, fallback = "13", "130"
+    else:
+        return None
+    new = tables.complements.get((root, type_), fallback)
+    info = tables.codes.get(new)
+    return (info.type if info is not None and info.type else type_), new
+
+
+def _code_for(found: _Found, folded: Sequence[_Found], tables: EventTables) -> str:
+    code = found.pattern.cameo
+    for inner in folded:
+        refined = tables.complements.get((code[:2], inner.pattern.type))
+        if refined is not None:
+            return refined
+    return code
+
+
+def find_events(
+    doc: Doc, *, tables: EventTables | None = None, published: date | None = None
+) -> list[Event]:
+    """The events a parsed Doc reports, in reading order (see the module docstring)."""
+    tables = tables or default_tables()
+    if published is None:
+        published = doc._.get(ext.PUBLISHED) if Doc.has_extension(ext.PUBLISHED) else None
+    attributions = doc._.get(ext.ATTRIBUTIONS) or [] if Doc.has_extension(ext.ATTRIBUTIONS) else []
+    index = _actor_index(doc)
+    events: list[Event] = []
+    for sentence in doc.sents:
+        events += _sentence_events(sentence, tables, index, attributions, published)
+    return events
+
+
+def _sentence_events(
+    sentence: Span,
+    tables: EventTables,
+    index: dict[int, Span],
+    attributions: Sequence[object],
+    published: date | None,
+) -> list[Event]:
+    triggers: dict[int, _Found] = {}
+    for token in sentence:
+        if token.i in index:
+            continue
+        pattern = _pattern_for(token, tables)
+        if pattern is not None:
+            triggers[token.i] = _Found(token, pattern)
+    folded: dict[int, list[_Found]] = {}
+    emitted: list[tuple[_Found, set[str]]] = []
+    for found in triggers.values():
+        governor = _governor(found.token, triggers)
+        if governor is None:
+            emitted.append((found, set()))
+        elif governor.pattern.embeds == "fold":
+            folded.setdefault(governor.token.i, []).append(found)
+        else:
+            emitted.append((found, {governor.pattern.embeds}))
+    events: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for found, extra_flags in emitted:
+        event = _event(
+            found, folded.get(found.token.i, []), extra_flags, tables, index, attributions,
+            published, sentence,
+        )  # fmt: skip
+        if event is None:
+            continue
+        key = (
+            event.type,
+            tuple(p.code for p in event.actor),
+            tuple(p.code for p in event.recipient),
+            event.flags,
+        )
+        if key in seen:  # "attacked and killed": one event, not two
+            continue
+        seen.add(key)
+        events.append(event)
+    return events
+
+
+def _event(
+    found: _Found,
+    folded: Sequence[_Found],
+    extra_flags: set[str],
+    tables: EventTables,
+    index: dict[int, Span],
+    attributions: Sequence[object],
+    published: date | None,
+    sentence: Span,
+) -> Event | None:
+    token, pattern = found
+    doc = token.doc
+    actor_spans = _phrase(_actor_token(token, pattern.pos), index)
+    recipient_spans: list[Span] = []
+    for slot in _recipient_slots(token, pattern):
+        recipient_spans += _phrase(slot, index)
+    for inner in folded:  # "requested a meeting with Ukraine"
+        if recipient_spans:
+            break
+        for slot in _recipient_slots(inner.token, inner.pattern):
+            recipient_spans += _phrase(slot, index)
+    actor_starts = {s.start for s in actor_spans}
+    recipient_spans = [s for s in recipient_spans if s.start not in actor_starts]
+    if len(actor_spans) + len(recipient_spans) < MIN_PARTICIPANTS:
+        return None
+    code = _code_for(found, folded, tables)
+    info = tables.codes.get(code)
+    mode = pattern.mode or (info.mode if info else "")
+    if info is not None and code != pattern.cameo and info.mode:
+        mode = info.mode  # refined by the complement: "requested a meeting" is REQUEST/meet
+    trigger = CharSpan(token.idx, token.idx + len(token.text))
+    # the date: this clause's own time, else (reported speech) the time of the report
+    clause_head = token
+    if (
+        pattern.pos == "noun"
+        and token.dep_ in ("dobj", "attr", "nsubj")
+        and token.head.i != token.i
+    ):
+        clause_head = token.head
+    when = _time_in(doc, _clause_tokens(clause_head), token.i)
+    attribution = _attribution_for(attributions, trigger)
+    if when is None and attribution is not None and not _past_perfect(token):
+        a = attributions[attribution]
+        cue = doc[a.cue_token]  # type: ignore[attr-defined]
+        content = a.content  # type: ignore[attr-defined]
+        clause = {
+            i for i in _clause_tokens(cue) if not content.contains(doc[i].idx, doc[i].idx + 1)
+        }
+        when = _time_in(doc, clause, cue.i)
+    flags = _flags(token, tables) | extra_flags
+    type_ = info.type if info is not None and info.type and code != pattern.cameo else pattern.type
+    intent = None if extra_flags or _conditional(token) else _intent(type_, code, flags, tables)
+    if intent is not None:  # the expression of intent is the event, and it did happen
+        type_, code = intent
+        info = tables.codes.get(code)
+        mode = info.mode if info is not None else ""
+        flags -= INTENT_FLAGS | {"negated"}
+    if when is not None and published is not None:
+        day = _as_date(when[0])
+        if day is not None and day < published - timedelta(days=HISTORICAL_DAYS):
+            flags.add("historical")
+        elif day is not None and day > published:
+            flags.add("future")
+    return Event(
+        type=type_,
+        mode=mode,
+        context=info.context if info else (),
+        cameo=code,
+        goldstein=info.goldstein if info else None,
+        actor=_participants(actor_spans),
+        recipient=_participants(recipient_spans),
+        trigger=trigger,
+        trigger_token=token.i,
+        sentence=CharSpan(sentence.start_char, sentence.end_char),
+        date=when[0] if when else None,
+        date_granularity=when[1] if when else None,
+        flags=Flags().with_(flags),
+        attribution=attribution,
+        rule=pattern.name,
+    )

@@ -1,0 +1,320 @@
+"""The event coder: pure functions on hand-built Docs, the pipeline, the seed, a quality gate."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from claimgraph.actors.model import Actor
+from claimgraph.events import Event, default_tables, find_events
+from claimgraph.events.tables import PLOVER_TYPES, EventTableError, parse_patterns
+from claimgraph.nlp import extensions as ext
+
+ACTORS = {
+    "Iran": Actor("irn", "IRN", "Iran", "state"),
+    "Russia": Actor("rus", "RUS", "Russia", "state"),
+    "Moscow": Actor("rus", "RUS", "Russia", "state"),
+    "Tehran": Actor("irn", "IRN", "Iran", "state"),
+    "Ukraine": Actor("ukr", "UKR", "Ukraine", "state"),
+    "France": Actor("fra", "FRA", "France", "state"),
+    "Germany": Actor("deu", "DEU", "Germany", "state"),
+    "UK": Actor("gbr", "GBR", "United Kingdom", "state"),
+    "UN": Actor("un", "UNO", "United Nations", "igo"),
+    "West": Actor("wst", "WST", "the West", "group"),
+}
+
+
+def make_doc(rows: list[tuple[str, str, str, str, int]]) -> Doc:
+    """A parsed Doc from (word, lemma, pos, dep, head) rows; known names become actor spans."""
+    ext.set_extensions()
+    vocab = spacy.blank("en").vocab
+    words, lemmas, pos, deps, heads = (list(x) for x in zip(*rows, strict=True))
+    doc = Doc(vocab, words=words, lemmas=lemmas, pos=pos, deps=deps, heads=heads)
+    spans = []
+    for token in doc:
+        if token.text in ACTORS:
+            span = Span(doc, token.i, token.i + 1, label="GPE")
+            span._.set(ext.ACTOR, ACTORS[token.text])
+            spans.append(span)
+    doc.spans[ext.SPANS_ACTORS] = spans
+    return doc
+
+
+def codes(event: Event, role: str) -> list[str]:
+    return [p.code for p in getattr(event, role)]
+
+
+def flags(event: Event) -> set[str]:
+    return {name for name, value in event.flags._asdict().items() if value}
+
+
+# "Iran attacked Ukraine ."
+ATTACK = [
+    ("Iran", "Iran", "PROPN", "nsubj", 1),
+    ("attacked", "attack", "VERB", "ROOT", 1),
+    ("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+    (".", ".", "PUNCT", "punct", 1),
+]
+
+
+def test_plain_assault() -> None:
+    [event] = find_events(make_doc(ATTACK))
+    assert event.type == "ASSAULT" and event.cameo == "190"
+    assert codes(event, "actor") == ["IRN"] and codes(event, "recipient") == ["UKR"]
+    assert not event.flags.any()
+    assert event.goldstein == -10.0
+
+
+def test_negated() -> None:
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 3),
+            ("did", "do", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3),
+            ("attack", "attack", "VERB", "ROOT", 3),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 3),
+        ]
+    )
+    [event] = find_events(doc)
+    assert event.type == "ASSAULT" and flags(event) == {"negated"}
+
+
+def test_reportedly_is_alleged() -> None:
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 2),
+            ("reportedly", "reportedly", "ADV", "advmod", 2),
+            ("attacked", "attack", "VERB", "ROOT", 2),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 2),
+        ]
+    )
+    [event] = find_events(doc)
+    assert flags(event) == {"alleged"}
+
+
+def test_if_is_hypothetical() -> None:
+    # "Ukraine will protest if Iran attacks Ukraine"
+    doc = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "nsubj", 2),
+            ("would", "would", "AUX", "aux", 2),
+            ("complain", "complain", "VERB", "ROOT", 2),
+            ("if", "if", "SCONJ", "mark", 5),
+            ("Iran", "Iran", "PROPN", "nsubj", 5),
+            ("attacks", "attack", "VERB", "advcl", 2),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 5),
+        ]
+    )
+    events = {e.type: e for e in find_events(doc)}
+    assert "hypothetical" in flags(events["ASSAULT"])
+
+
+def test_accusation_gives_alleged_aid_never_a_fact() -> None:
+    # "the West accused Iran of supplying drones to Russia"
+    doc = make_doc(
+        [
+            ("the", "the", "DET", "det", 1),
+            ("West", "West", "PROPN", "nsubj", 2),
+            ("accused", "accuse", "VERB", "ROOT", 2),
+            ("Iran", "Iran", "PROPN", "dobj", 2),
+            ("of", "of", "ADP", "prep", 2),
+            ("supplying", "supply", "VERB", "pcomp", 4),
+            ("drones", "drone", "NOUN", "dobj", 5),
+            ("to", "to", "ADP", "prep", 5),
+            ("Russia", "Russia", "PROPN", "pobj", 7),
+        ]
+    )
+    accuse, aid = find_events(doc)
+    assert (accuse.type, codes(accuse, "actor"), codes(accuse, "recipient")) == (
+        "ACCUSE",
+        ["WST"],
+        ["IRN"],
+    )
+    assert (aid.type, codes(aid, "actor"), codes(aid, "recipient")) == ("AID", ["IRN"], ["RUS"])
+    assert "alleged" in flags(aid)
+    assert not accuse.flags.any()
+
+
+def test_denial_negates_what_it_denies() -> None:
+    # "Tehran denied supplying drones to Russia"
+    doc = make_doc(
+        [
+            ("Tehran", "Tehran", "PROPN", "nsubj", 1),
+            ("denied", "deny", "VERB", "ROOT", 1),
+            ("supplying", "supply", "VERB", "xcomp", 1),
+            ("drones", "drone", "NOUN", "dobj", 2),
+            ("to", "to", "ADP", "prep", 2),
+            ("Russia", "Russia", "PROPN", "pobj", 4),
+        ]
+    )
+    reject, aid = find_events(doc)
+    assert reject.type == "REJECT" and codes(reject, "actor") == ["IRN"]
+    assert aid.type == "AID" and "negated" in flags(aid)
+
+
+def test_compound_actor_and_request_folding() -> None:
+    # "France, the UK and Germany asked the UN to investigate"
+    doc = make_doc(
+        [
+            ("France", "France", "PROPN", "nsubj", 6),
+            (",", ",", "PUNCT", "punct", 0),
+            ("the", "the", "DET", "det", 3),
+            ("UK", "UK", "PROPN", "conj", 0),
+            ("and", "and", "CCONJ", "cc", 3),
+            ("Germany", "Germany", "PROPN", "conj", 3),
+            ("asked", "ask", "VERB", "ROOT", 6),
+            ("the", "the", "DET", "det", 8),
+            ("UN", "UN", "PROPN", "dobj", 6),
+            ("to", "to", "PART", "aux", 10),
+            ("investigate", "investigate", "VERB", "xcomp", 6),
+        ]
+    )
+    [event] = find_events(doc)  # the investigation is folded into the request
+    assert event.type == "REQUEST" and event.cameo.startswith("02")
+    assert codes(event, "actor") == ["FRA", "GBR", "DEU"]
+    assert codes(event, "recipient") == ["UNO"]
+
+
+def test_will_withdraw_is_intent_to_cooperate() -> None:
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "nsubj", 2),
+            ("will", "will", "AUX", "aux", 2),
+            ("withdraw", "withdraw", "VERB", "ROOT", 2),
+            ("from", "from", "ADP", "prep", 2),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 3),
+        ]
+    )
+    [event] = find_events(doc)
+    assert event.type == "AGREE" and event.cameo.startswith("03")
+    assert codes(event, "recipient") == ["UKR"]
+
+
+def test_event_without_participants_is_dropped() -> None:
+    doc = make_doc(
+        [("Talks", "talk", "NOUN", "nsubj", 1), ("resumed", "resume", "VERB", "ROOT", 1)]
+    )
+    assert find_events(doc) == []
+
+
+def test_future_and_historical_from_the_date() -> None:
+    doc = make_doc(ATTACK)
+    assert find_events(doc, published=date(2022, 11, 22))[0].date is None  # no time span
+
+
+def test_tables_are_consistent() -> None:
+    tables = default_tables()
+    for rows in tables.patterns.values():
+        for p in rows:
+            assert p.type in PLOVER_TYPES
+            assert p.cameo in tables.codes, p.name
+    for code in tables.complements.values():
+        assert code in tables.codes
+
+
+def test_bad_pattern_row_names_the_line() -> None:
+    bad = "lemma\tpos\ttype\tmode\tcameo\trequires\trecipient\tembeds\nhit\tverb\tFIGHT\t\t190\t\t-\tfold\n"
+    with pytest.raises(EventTableError, match="patterns.tsv:2"):
+        parse_patterns(bad)
+
+
+# --- the pipeline on real sentences --------------------------------------------------------
+
+from claimgraph.extractor import extract  # noqa: E402
+
+CASES = [
+    ("Israeli troops attacked Palestinian protesters in Gaza.", "ASSAULT", ["ISR"], ["PSE"], set()),
+    ("Russia did not attack Ukraine on Monday.", "ASSAULT", ["RUS"], ["UKR"], {"negated"}),
+    ("Iran reportedly supplied drones to Russia.", "AID", ["IRN"], ["RUS"], {"alleged"}),
+    ("Iran threatened to attack Israel.", "THREATEN", ["IRN"], ["ISR"], set()),
+    ("Germany urged Russia to withdraw its troops.", "REQUEST", ["DEU"], ["RUS"], set()),
+    ("China rejected the proposal by Japan.", "REJECT", ["CHN"], [], set()),
+    ("The United States imposed sanctions on Iran.", "COERCE", ["USA"], ["IRN"], set()),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient", "flag_set"), CASES)
+def test_pipeline(
+    text: str, type_: str, actor: list[str], recipient: list[str], flag_set: set[str]
+) -> None:
+    events = extract(text, published="2022-11-22")["events"]
+    match = [e for e in events if e["type"] == type_]
+    assert match, events
+    event = match[0]
+    assert [p["code"] for p in event["actor"]] == actor
+    assert set(recipient) <= {p["code"] for p in event["recipient"]}
+    assert {k for k, v in event["flags"].items() if v} == flag_set
+    assert text[event["trigger"]["start"] : event["trigger"]["end"]] == event["trigger"]["text"]
+
+
+def test_date_is_the_events_not_the_publication() -> None:
+    events = extract("On October 21, France asked the UN to investigate.", published="2022-11-22")[
+        "events"
+    ]
+    assert events[0]["date"] == "2022-10-21" and events[0]["date_granularity"] == "day"
+
+
+def test_historical_flag() -> None:
+    events = extract("In 1999, NATO attacked Serbia.", published="2022-11-22")["events"]
+    assert events[0]["flags"]["historical"]
+
+
+# --- the seed and the PLOVER gold ----------------------------------------------------------
+
+
+def test_seed_events(shared_data: Path) -> None:
+    from claimgraph.evaluation.plover_eval import check_events
+    from claimgraph.extractor import default_extractor
+    from claimgraph.model import Article
+    from claimgraph.readers import read
+
+    for gold_path in sorted((shared_data / "seed").glob("*.gold.json")):
+        gold: dict[str, Any] = json.loads(gold_path.read_text(encoding="utf-8"))
+        if "events" not in gold and "forbidden_events" not in gold:
+            continue
+        article = next(
+            a for a in read([str(gold_path.parent / gold["file"])]) if isinstance(a, Article)
+        )
+        document = default_extractor().extract(article)
+        assert check_events(document, gold) == []
+        ids = {f"a{n}" for n in range(len(document["attributions"]))}
+        assert all(e["attribution"] in ids for e in document["events"] if e["attribution"])
+
+
+# Floors a little under the measured figures (docs/events.md); raise them as the coder improves.
+FLOORS = {"type_accuracy": 0.50, "actor_accuracy": 0.30}
+CEILINGS = {"extra_per_record": 0.25}
+
+
+def test_plover_quality_gate(shared_data: Path) -> None:
+    from claimgraph.evaluation.plover_eval import evaluate, markdown
+
+    report = evaluate(shared_data)
+    for key, floor in FLOORS.items():
+        assert report[key] >= floor, (key, report[key])
+    for key, ceiling in CEILINGS.items():
+        assert report[key] <= ceiling, (key, report[key])
+    assert "event-type accuracy" in markdown(report)
+    assert not any(s["problems"] for s in report["seed"])
+
+
+def test_events_round_trip_through_the_store(tmp_path: Path) -> None:
+    from claimgraph.model import Article
+    from claimgraph.store import Store
+    from claimgraph.store.extraction import load_events
+
+    text = "On October 21, France and Germany asked the UN to investigate."
+    article = Article(text=text, published="2022-11-22")
+    document = extract(article)
+    assert document["events"]
+    with Store(tmp_path / "events.db") as store:
+        store.add_article(article, document=document)
+        loaded = load_events(store.conn, document["article"]["id"])
+    expected = [{k: v for k, v in e.items() if k != "rule"} for e in document["events"]]
+    assert loaded == expected
