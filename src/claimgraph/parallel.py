@@ -45,7 +45,17 @@ def _ping(pause: float) -> int:
 def _extract_in_worker(articles: list[Article]) -> list[Document]:
     if _worker_extractor is None:  # the initializer always runs first; this guards misuse
         raise RuntimeError("worker used before its initializer ran")
-    return _worker_extractor.extract_batch(articles)
+    documents = _worker_extractor.extract_batch(articles)
+    for document in documents:
+        # the parent has the text already: do not send it back through the pipe
+        document["article"]["text"] = None
+    return documents
+
+
+def _restore_texts(articles: list[Article], documents: list[Document]) -> list[Document]:
+    for article, document in zip(articles, documents, strict=True):
+        document["article"]["text"] = article.text
+    return documents
 
 
 class ExtractorPool:
@@ -65,6 +75,12 @@ class ExtractorPool:
             maxtasksperchild=BATCHES_PER_WORKER,
         )
 
+    def wait_ready(self, *, pause: float = 0.2) -> int:
+        """Block until every worker has loaded its pipeline (the initializer runs before a
+        worker's first task); returns how many distinct workers answered."""
+        pids = self._pool.map(_ping, [pause] * self.workers * 2, chunksize=1)
+        return len(set(pids))
+
     def extract_batches(
         self, groups: Iterable[list[Article]]
     ) -> Iterator[tuple[list[Article], list[Document]]]:
@@ -74,10 +90,10 @@ class ExtractorPool:
             window.append((group, self._pool.apply_async(_extract_in_worker, (group,))))
             while len(window) >= limit:
                 done, result = window.popleft()
-                yield done, result.get()
+                yield done, _restore_texts(done, result.get())
         while window:
             done, result = window.popleft()
-            yield done, result.get()
+            yield done, _restore_texts(done, result.get())
 
     batch_size = POOL_BATCH
 
