@@ -9,7 +9,6 @@ adds (``chain``, ``attributions[].sentence``, ``actors`` for compound sources, `
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -224,7 +223,7 @@ def time_objects(doc: Doc) -> list[dict[str, Any]]:
 
 def chain_objects(article: Article, kb: ActorKB) -> list[dict[str, Any]]:
     """The outer links of the citation chain: the outlet, then each dateline credit."""
-    on = _day(article.published)
+    on = anchor_date(article.published)
     links = []
     if article.outlet:
         actor = kb.lookup(article.outlet, on=on)
@@ -241,10 +240,6 @@ def chain_objects(article: Article, kb: ActorKB) -> list[dict[str, Any]]:
             {"role": "credit", "name": credit, "actor": actor.to_contract() if actor else None}
         )
     return links
-
-
-def _day(published: str | None) -> date | None:
-    return anchor_date(published)
 
 
 def build_document(article: Article, doc: Doc, kb: ActorKB) -> dict[str, Any]:
