@@ -103,3 +103,31 @@ def test_ambiguous_prefix_is_exit_3(cg: Run, tmp_path: Path, db_path: Path) -> N
     result = cg("show", prefix, "--db", db_path)
     assert result.code == 3
     assert "matches several articles" in result.err
+
+
+SEED = (
+    Path(__file__).resolve().parents[2]
+    / "examples"
+    / "seed"
+    / "urdupoint-2022-11-22-iran-drones.txt"
+)
+
+
+def test_show_lists_who_says_what_and_the_events(cg: Run, tmp_path: Path) -> None:
+    """After an extracting ingest, ``show`` ends with the attributions and events: an
+    accusation is shown with its alleged act flagged, never as a plain fact."""
+    db = tmp_path / "seed.db"
+    assert cg("ingest", SEED, "--db", db, "--quiet").code == 0
+    result = cg(
+        "show", article_id(SEED.read_text(encoding="utf-8").split("2022) ", 1)[1]), "--db", db
+    )
+    assert result.code == 0, result.err
+    _, _, extraction = result.out.partition("\nWho says what:\n")
+    lines = extraction.splitlines()
+    assert any("IRNA" in line and "[IRN/MED]" in line and "reported" in line for line in lines)
+    assert any(line.split()[1:2] == ["deny"] and "denying" in line for line in lines)
+    events = extraction.partition("\nEvents:\n")[2].splitlines()
+    assert any("ACCUSE" in line and "WST → IRN" in line for line in events)
+    assert all("[alleged]" in line for line in events if "IRN → RUS" in line)
+    data = cg("show", "0651", "--db", db, "--json").json()
+    assert {"entities", "times", "attributions", "events"} <= set(data)

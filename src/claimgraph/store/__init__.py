@@ -20,7 +20,7 @@ from claimgraph.model import Article, Rejection
 from claimgraph.store import mentions, queries, writer
 from claimgraph.store.check import Finding, check_database
 from claimgraph.store.connection import connect, sqlite_errors
-from claimgraph.store.extraction import load_extraction
+from claimgraph.store.extraction import load_events, load_extraction
 from claimgraph.store.queries import ArticleFilter, StoredArticle
 from claimgraph.store.writer import AddResult, AddStatus
 
@@ -75,6 +75,11 @@ class Store:
         """What extraction stored for an article (entities, times, attributions)."""
         with sqlite_errors(self.path):
             return load_extraction(self.conn, article_id)
+
+    def events(self, article_id: str) -> list[dict[str, Any]]:
+        """The events stored for an article, in the contract's shape."""
+        with sqlite_errors(self.path):
+            return load_events(self.conn, article_id)
 
     def link_mentions(self, article_id: str | None = None) -> int:
         """Link the events of one article (or of every article with unlinked events) to the
