@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph import __version__
+from claimgraph.export.documents import published_filter
 from claimgraph.export.output import text_stream
 from claimgraph.store import Store
 from claimgraph.store.connection import sqlite_errors
@@ -46,19 +47,8 @@ ORDER BY g.first
 """
 
 
-def _day_filter(since: str | None, until: str | None) -> tuple[str, list[str]]:
-    where, params = [], []
-    if since:
-        where.append(f"{_DAY} >= ?")
-        params.append(since)
-    if until:
-        where.append(f"{_DAY} < ?")
-        params.append(until + "\uffff")
-    return (" AND ".join(where) or "1", params)
-
-
 def count(store: Store, *, since: str | None, until: str | None) -> int:
-    where, params = _day_filter(since, until)
+    where, params = published_filter(since, until, column=_DAY)
     sql = f"SELECT count(*) FROM ({_CANONICAL_EVENTS.format(where=where)})"
     with sqlite_errors(store.path):
         return int(store.conn.execute(sql, params).fetchone()[0])
@@ -69,7 +59,7 @@ def iter_canonical_events(
 ) -> Iterator[dict[str, Any]]:
     """Each canonical event: its representative row as a dict, with ``actor`` and
     ``recipient`` participant lists, ``mentions`` and ``articles``."""
-    where, params = _day_filter(since, until)
+    where, params = published_filter(since, until, column=_DAY)
     conn = store.conn
     with sqlite_errors(store.path):
         for row in conn.execute(_CANONICAL_EVENTS.format(where=where), params):
