@@ -18,7 +18,16 @@ import sys
 import click
 
 from claimgraph import __version__
-from claimgraph.cli import articles, db, export, extract, ingest, show, stats
+# One module per command; add a new one on its own line here and in COMMANDS.
+from claimgraph.cli import (
+    articles,
+    db,
+    export,
+    extract,
+    ingest,
+    show,
+    stats,
+)
 from claimgraph.cli.errors import run_cli
 
 EXIT_OK = 0
@@ -38,7 +47,17 @@ def cli() -> None:
     """
 
 
-for module in (ingest, extract, articles, show, stats, db, export):
+COMMANDS = (
+    ingest,
+    extract,
+    articles,
+    show,
+    stats,
+    db,
+    export,
+)
+
+for module in COMMANDS:
     cli.add_command(module.command)
 
 
