@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from claimgraph.actors import ActorKB
+from claimgraph.claims import find_claims
 from claimgraph.events import event_objects
 from claimgraph.model import Article
 from claimgraph.nlp import extensions as ext
@@ -245,13 +246,17 @@ def chain_objects(article: Article, kb: ActorKB) -> list[dict[str, Any]]:
 def build_document(article: Article, doc: Doc, kb: ActorKB) -> dict[str, Any]:
     """The ``claimgraph.document/1`` object for one processed article."""
     mentions = _actor_mentions(doc)
+    entities = entity_objects(doc)
+    attributions = attribution_objects(doc, mentions)
+    events = event_objects(doc)
+    claims = find_claims(doc, attributions, events, entities)
     return {
         "schema": SCHEMA,
         "article": article.to_dict(),
         "chain": chain_objects(article, kb),
-        "entities": entity_objects(doc),
+        "entities": entities,
         "times": time_objects(doc),
-        "attributions": attribution_objects(doc, mentions),
-        "events": event_objects(doc),
-        "claims": [],
+        "attributions": attributions,
+        "events": events,
+        "claims": [c.to_contract() for c in claims],
     }

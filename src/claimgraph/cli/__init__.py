@@ -18,15 +18,20 @@ import sys
 import click
 
 from claimgraph import __version__
+
 # One module per command; add a new one on its own line here and in COMMANDS.
 from claimgraph.cli import (
+    actor,
     articles,
+    claims,
     db,
     export,
     extract,
     ingest,
     show,
     stats,
+    thread,
+    threads,
 )
 from claimgraph.cli.errors import run_cli
 
@@ -55,6 +60,10 @@ COMMANDS = (
     stats,
     db,
     export,
+    claims,
+    threads,
+    thread,
+    actor,
 )
 
 for module in COMMANDS:

@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
-from claimgraph.cli.options import db_option, existing_db, json_option, print_json, print_table
+from claimgraph.cli.options import (
+    db_option,
+    existing_db,
+    iso_date,
+    json_option,
+    print_json,
+    print_table,
+)
 from claimgraph.store import ArticleFilter, Store
-
-
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A ``YYYY-MM-DD`` option value; anything else is a usage error, not a silent mismatch."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 @click.command("articles")
 @db_option
 @click.option("--outlet", help="Only this outlet (case-insensitive).")
 @click.option(
-    "--since", metavar="DATE", callback=_iso_date, help="Published on or after DATE (YYYY-MM-DD)."
+    "--since", metavar="DATE", callback=iso_date, help="Published on or after DATE (YYYY-MM-DD)."
 )
 @click.option(
-    "--until", metavar="DATE", callback=_iso_date, help="Published on or before DATE (YYYY-MM-DD)."
+    "--until", metavar="DATE", callback=iso_date, help="Published on or before DATE (YYYY-MM-DD)."
 )
 @click.option(
     "-q",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 from tqdm import tqdm
 
-from claimgraph.cli.articles import _iso_date
 from claimgraph.cli.options import db_option, existing_db, quiet_option
+from claimgraph.cli.options import iso_date as _iso_date
 from claimgraph.export import DIRECTORY_FORMATS, FORMATS, export, export_total
 from claimgraph.store import Store
 

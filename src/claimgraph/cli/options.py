@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import click
@@ -25,6 +26,16 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 quiet_option = click.option(
     "-q", "--quiet", is_flag=True, help="No progress bar or summary; errors only."
 )
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``YYYY-MM-DD`` option value; anything else is a usage error, not a silent mismatch."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def existing_db(path: str) -> str:

@@ -59,7 +59,8 @@ def seed_section(shared: Path, extractor: Extractor) -> tuple[list[str], bool, d
                 expectations.Check(part, "met", None, None, ok=True)
                 for _ in range(count - len(missed))
             ]
-        for part in ("article", "entities", "times", "attributions", "events", "forbidden_events"):
+        parts = ("article", "entities", "times", "attributions", "events", "forbidden_events")
+        for part in (*parts, "claims"):
             part_checks = [c for c in checks if c.part == part]
             met = sum(c.ok for c in part_checks)
             figures[f"{gold['file']}:{part}"] = [met, len(part_checks)]

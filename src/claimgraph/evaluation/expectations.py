@@ -3,8 +3,8 @@
 The format's own rule: text expectations match case-insensitively as substrings of the
 predicted value; a list means any one of them. Only what is listed is checked. Parts:
 ``article`` (header fields), ``entities``, ``times`` and ``attributions`` (against a
-``claimgraph.document/1`` object). ``events``, ``forbidden_events`` and ``claims`` are
-checked by the layers that predict them.
+``claimgraph.document/1`` object), and ``claims``. ``events`` and ``forbidden_events`` are
+checked by the event layer's evaluation.
 """
 
 from __future__ import annotations
@@ -158,6 +158,46 @@ def check_attributions(
     return checks
 
 
+def _claim_words(claim: Mapping[str, Any]) -> list[str]:
+    """What a claim's ``about`` terms are matched against: its text, terms and actor names."""
+    values = [claim.get("text") or "", *(claim.get("terms") or [])]
+    for role in ("subject", "object"):
+        actor = claim.get(role) or {}
+        values += [actor.get("name") or "", actor.get("code") or ""]
+    return values
+
+
+def _claim_ok(want: Mapping[str, Any], claim: Mapping[str, Any]) -> bool:
+    words = _claim_words(claim)
+    if "about" in want and not text_matches(want["about"], words):
+        return False
+    if any(not text_matches(term, words) for term in want.get("about_all", [])):
+        return False
+    holders = {
+        ((h.get("actor") or {}).get("code"), h.get("stance")) for h in claim.get("holders", [])
+    }
+    if any((h["code"], h["stance"]) not in holders for h in want.get("holders", [])):
+        return False
+    return "evidence" not in want or claim.get("evidence") in want["evidence"]
+
+
+def check_claims(expected: list[Mapping[str, Any]], document: Mapping[str, Any]) -> list[Check]:
+    """Each expected claim is met by one predicted claim: ``about`` (any term) and
+    ``about_all`` (every term) in its text, terms or actors; every listed holder with its
+    stance; ``evidence`` one of the listed statuses."""
+    checks = []
+    claims = document.get("claims", [])
+    for n, want in enumerate(expected):
+        hits = [c for c in claims if _claim_ok(want, c)]
+        near = [
+            c.get("text") for c in claims if text_matches(want.get("about", []), _claim_words(c))
+        ]
+        checks.append(
+            Check("claims", str(n), want, hits[0].get("text") if hits else near, bool(hits))
+        )
+    return checks
+
+
 def check_document(
     gold: Mapping[str, Any], document: Mapping[str, Any], article: Article
 ) -> list[Check]:
@@ -167,4 +207,5 @@ def check_document(
         + check_entities(gold.get("entities", []), document)
         + check_times(gold.get("times", []), document)
         + check_attributions(gold.get("attributions", []), document)
+        + check_claims(gold.get("claims", []), document)
     )

@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from claimgraph.model import Article, Rejection
-from claimgraph.store import mentions, queries, writer
+from claimgraph.store import claims, mentions, queries, writer
 from claimgraph.store.check import Finding, check_database
 from claimgraph.store.connection import connect, sqlite_errors
 from claimgraph.store.extraction import load_events, load_extraction
@@ -128,6 +128,58 @@ class Store:
         ``mentions``: event rows."""
         with sqlite_errors(self.path):
             return mentions.event_counts(self.conn)
+
+    def article_claims(self, article_id: str) -> list[dict[str, Any]]:
+        """The claims stored for an article, with holders and thread ids."""
+        with sqlite_errors(self.path):
+            return claims.article_claims(self.conn, article_id)
+
+    def claims(
+        self,
+        *,
+        actor: str | None = None,
+        about: str | None = None,
+        since: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Claims, newest first: ``actor`` as subject, object or holder; ``about`` words in
+        the claim; ``since`` an ISO publication date."""
+        with sqlite_errors(self.path):
+            return claims.find_claims(
+                self.conn, actor=actor, about=about, since=since, limit=limit, offset=offset
+            )
+
+    def threads(
+        self,
+        *,
+        actor: str | None = None,
+        about: str | None = None,
+        min_articles: int = 1,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Threads (``claimgraph.thread/1``), most reported first."""
+        with sqlite_errors(self.path):
+            return claims.list_threads(
+                self.conn,
+                actor=actor,
+                about=about,
+                min_articles=min_articles,
+                limit=limit,
+                offset=offset,
+            )
+
+    def thread(self, thread_id: str) -> dict[str, Any]:
+        """One ``claimgraph.thread/1`` object; :class:`NotFoundError` for an unknown id."""
+        with sqlite_errors(self.path):
+            return claims.thread(self.conn, thread_id)
+
+    def actor_profile(self, code: str, *, limit: int = 50) -> dict[str, Any]:
+        """What an actor asserts, denies, doubts and requests, what it is accused of, and its
+        event counts; :class:`NotFoundError` when nothing involves it."""
+        with sqlite_errors(self.path):
+            return claims.actor_profile(self.conn, code, limit=limit)
 
     def ingest_errors(self, *, run_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
         with sqlite_errors(self.path):

@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from claimgraph.store.claims import delete_claims, write_claims
+
 EXTRACTION_TABLES = (
     "event_participants",
     "events",
@@ -39,6 +41,7 @@ def write_extraction(
     conn: sqlite3.Connection, article_id: str, document: Mapping[str, Any], *, extracted_at: str
 ) -> None:
     """Insert a document's rows (the caller holds the transaction)."""
+    delete_claims(conn, article_id)
     for table in EXTRACTION_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     conn.executemany(
@@ -104,6 +107,15 @@ def write_extraction(
         cites,
     )
     _write_events(conn, article_id, document.get("events") or [])
+    published = conn.execute(
+        "SELECT published FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    write_claims(
+        conn,
+        article_id,
+        document.get("claims") or [],
+        published=published[0] if published else None,
+    )
     conn.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (extracted_at, article_id))
 
 

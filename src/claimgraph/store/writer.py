@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from claimgraph.errors import StoreError
 from claimgraph.model import Article, Rejection
+from claimgraph.store.claims import link_claims
 from claimgraph.store.extraction import write_extraction
 from claimgraph.store.mentions import link_article
 
@@ -86,6 +87,7 @@ def add_article(
             if document is not None and row[0] is None:
                 write_extraction(conn, article_id, document, extracted_at=_now_cached())
                 link_article(conn, article_id)
+                link_claims(conn, article_id, document.get("claims") or [])
             return AddResult(AddStatus.DUPLICATE, article_id)
         previous = None
         version = 1
@@ -124,6 +126,7 @@ def add_article(
         if document is not None:
             write_extraction(conn, article_id, document, extracted_at=_now_cached())
             link_article(conn, article_id)  # its events join the canonical events they mention
+            link_claims(conn, article_id, document.get("claims") or [])  # and claims their threads
     status = AddStatus.VERSION if previous else AddStatus.ADDED
     return AddResult(status, article_id, previous)
 
