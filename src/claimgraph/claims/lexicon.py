@@ -51,3 +51,15 @@ def anaphor_patterns() -> tuple[Pattern, ...]:
 @lru_cache(maxsize=1)
 def evidence_patterns() -> tuple[Pattern, ...]:
     return compile_patterns(_rows("evidence.tsv"), "status", EVIDENCE_STATUSES, whole=False)
+
+
+IGNORED = "-"
+
+
+@lru_cache(maxsize=1)
+def canonical_words() -> dict[str, str]:
+    """Word -> canonical predicate for threading; :data:`IGNORED` for meta words."""
+    return {
+        row["word"].strip().lower(): row["canonical"].strip()
+        for row in _rows("claim_predicates.tsv")
+    }

@@ -5,8 +5,9 @@ Two claims belong to one thread when all of these hold (the first failing test r
 1. they have the same actor signature: subject code and object code, with at least one of
    the two known (a claim naming no coded actor is not threaded: nothing anchors it);
 2. the later one is dated at most :data:`THREAD_WINDOW_DAYS` after the thread was last seen;
-3. the estimated Jaccard similarity (MinHash) of their words, terms and predicate is at
-   least :data:`THREAD_SIMILARITY`.
+3. the estimated Jaccard similarity (MinHash) of their canonical predicates and key terms
+   (``claim_predicates.tsv``: "sent", "supplied" and "deliveries" are one predicate; words
+   about the telling, like "allegations", are left out) is at least :data:`THREAD_SIMILARITY`.
 
 The signature works as an exact blocking key and MinHash makes the comparison cheap, so a
 new claim is compared with the few threads of its signature only; on Spark the same test
@@ -23,6 +24,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from claimgraph.claims.lexicon import IGNORED, canonical_words
 from claimgraph.events.mentions import Signature, minhash, words
 
 # A story is followed for a year after it was last reported (drone supply claims of autumn
@@ -42,12 +44,28 @@ class ThreadKey(NamedTuple):
     signature: Signature
 
 
+def canonical(word: str) -> str | None:
+    """The word as threading compares it: its canonical predicate ("sent" and "deliveries"
+    count as "supply"), itself when it has none, None for words about the telling."""
+    found = canonical_words().get(word.lower(), word.lower())
+    return None if found == IGNORED else found
+
+
+def canonical_predicate(claim: Mapping[str, Any]) -> str | None:
+    predicate = claim.get("predicate")
+    return canonical(str(predicate)) if predicate else None
+
+
 def shingles(claim: Mapping[str, Any]) -> set[str]:
-    """The tokens a claim's MinHash is computed on: its words, terms and predicate."""
-    tokens = words(claim.get("text") or "")
-    tokens.update(str(t).lower() for t in claim.get("terms") or ())
-    if claim.get("predicate"):
-        tokens.add(f"~{claim['predicate']}")
+    """The tokens a claim's MinHash is computed on: its canonical predicate (twice: as a
+    predicate, and as a word a nominalization may share) and its canonical key terms; the
+    text's content words when it has no terms."""
+    tokens = {c for t in claim.get("terms") or () if (c := canonical(str(t)))}
+    if not tokens:
+        tokens = {c for w in words(claim.get("text") or "") if (c := canonical(w))}
+    predicate = canonical_predicate(claim)
+    if predicate:
+        tokens.update({f"~{predicate}", predicate})
     return tokens
 
 

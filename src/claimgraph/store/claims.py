@@ -148,7 +148,7 @@ def link_claims(
                     c["text"],
                     subject.get("code"),
                     subject.get("name"),
-                    c.get("predicate"),
+                    rules.canonical_predicate(c),
                     obj.get("code"),
                     obj.get("name"),
                     json.dumps(c.get("terms") or []),
