@@ -62,3 +62,20 @@ def test_a_claim_always_matches_itself(text: str) -> None:
     key = threads.thread_key(claim(text))
     assert key is not None
     assert threads.best_match(key, [key.signature]) == (0, 1.0)
+
+
+def test_canonical_predicates_and_meta_words() -> None:
+    assert threads.canonical("sent") == "sent"  # surface forms are not lemmatized here
+    assert threads.canonical("send") == "supply"
+    assert threads.canonical("Deliveries".lower().rstrip("s").replace("ie", "y")) == "supply"
+    assert threads.canonical("allegation") is None
+    assert threads.canonical("drone") == "drone"
+
+
+def test_nominalized_and_verbal_reports_share_shingles() -> None:
+    verbal = claim("allegations that Iran sent drones to Russia", predicate="send",
+                   terms=["allegation", "drone"])  # fmt: skip
+    nominal = claim("Iran's drone deliveries to Russia", predicate="be",
+                    terms=["drone", "delivery"])  # fmt: skip
+    assert "allegation" not in threads.shingles(verbal)
+    assert {"supply", "drone"} <= threads.shingles(verbal) & threads.shingles(nominal)

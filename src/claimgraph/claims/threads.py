@@ -34,8 +34,9 @@ THREAD_WINDOW_DAYS = 365
 # and most key nouns; 0.25 keeps those together and splits different claims between the same
 # two actors ("supplies drones" vs "trains pilots").
 THREAD_SIMILARITY = 0.25
-# The most recent threads of one signature a claim is compared with.
-MAX_CANDIDATES = 5000
+# The most recently seen threads of one signature a claim is compared with: a story that
+# has not been reported since a thousand newer threads of the same two actors began is cold.
+MAX_CANDIDATES = 1000
 
 
 class ThreadKey(NamedTuple):

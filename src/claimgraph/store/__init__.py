@@ -158,8 +158,10 @@ class Store:
         min_articles: int = 1,
         limit: int = 100,
         offset: int = 0,
+        full: bool = True,
     ) -> list[dict[str, Any]]:
-        """Threads (``claimgraph.thread/1``), most reported first."""
+        """Threads, most reported first: ``claimgraph.thread/1`` objects, or summaries with
+        counts instead of article lists when not ``full`` (fast on large threads)."""
         with sqlite_errors(self.path):
             return claims.list_threads(
                 self.conn,
@@ -168,6 +170,7 @@ class Store:
                 min_articles=min_articles,
                 limit=limit,
                 offset=offset,
+                full=full,
             )
 
     def thread(self, thread_id: str) -> dict[str, Any]:

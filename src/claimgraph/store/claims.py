@@ -127,6 +127,7 @@ def link_claims(
         key = rules.thread_key(c)
         if key is None:
             continue
+        # the signature's most recently seen threads; undated ones (NULL sorts last) after
         rows = conn.execute(
             "SELECT id, minhash, last_seen FROM threads WHERE subject_code IS ? AND object_code IS ? "
             "ORDER BY last_seen DESC LIMIT ?",
@@ -155,12 +156,33 @@ def link_claims(
                     to_blob(key.signature),
                 ),
             )
-        conn.execute(
-            "UPDATE claims SET thread_id = ? WHERE article_id = ? AND id = ?",
-            (tid, article_id, c["id"]),
-        )
-        _refresh_thread(conn, tid)
+        _join_thread(conn, tid, article_id, c["id"], day_iso)
     return joined
+
+
+def _join_thread(
+    conn: sqlite3.Connection, tid: str, article_id: str, claim_id: str, day: str | None
+) -> None:
+    """Put a claim in a thread and update the thread's counters in place (O(1): recounting a
+    thread of thousands of articles for every new claim would make ingest quadratic)."""
+    new_article = (
+        conn.execute(
+            "SELECT 1 FROM claims WHERE thread_id = ? AND article_id = ? LIMIT 1",
+            (tid, article_id),
+        ).fetchone()
+        is None
+    )
+    conn.execute(
+        "UPDATE claims SET thread_id = ? WHERE article_id = ? AND id = ?",
+        (tid, article_id, claim_id),
+    )
+    conn.execute(
+        "UPDATE threads SET claims = claims + 1, articles = articles + ?, "
+        "first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END, "
+        "last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END "
+        "WHERE id = ?",
+        (int(new_article), day, day, day, day, tid),
+    )
 
 
 # ---------------------------------------------------------------------------- reads
@@ -353,6 +375,23 @@ def _full_thread(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     return obj
 
 
+def _thread_summary(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    """A thread's header with counts instead of its article list: what a listing needs."""
+    obj = _thread_header(row)
+    obj["article_count"] = row["articles"]
+    obj["claim_count"] = row["claims"]
+    obj["balance"] = {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT h.stance, COUNT(*) FROM claims c JOIN claim_holders h "
+            "ON h.article_id = c.article_id AND h.claim_id = c.id WHERE c.thread_id = ? "
+            "GROUP BY h.stance ORDER BY COUNT(*) DESC",
+            (row["id"],),
+        )
+    }
+    return obj
+
+
 def list_threads(
     conn: sqlite3.Connection,
     *,
@@ -361,8 +400,10 @@ def list_threads(
     min_articles: int = 1,
     limit: int = 100,
     offset: int = 0,
+    full: bool = True,
 ) -> list[dict[str, Any]]:
-    """Threads, most reported first, as ``claimgraph.thread/1`` objects."""
+    """Threads, most reported first: ``claimgraph.thread/1`` objects, or with ``full=False``
+    summaries (the header, ``article_count``, ``claim_count`` and ``balance``)."""
     where = ["t.articles >= ?"]
     params: list[Any] = [min_articles]
     if actor:
@@ -382,7 +423,7 @@ def list_threads(
         + " ORDER BY t.articles DESC, t.last_seen DESC, t.id LIMIT ? OFFSET ?"
     )
     rows = conn.execute(sql, (*params, limit, offset)).fetchall()
-    return [_full_thread(conn, r) for r in rows]
+    return [_full_thread(conn, r) if full else _thread_summary(conn, r) for r in rows]
 
 
 def actor_profile(conn: sqlite3.Connection, code: str, *, limit: int = 50) -> dict[str, Any]:
