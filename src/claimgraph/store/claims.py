@@ -339,6 +339,7 @@ def _full_thread(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     stances: list[str] = []
     for r in conn.execute(
         "SELECT c.article_id, c.id AS claim_id, a.source_path, a.outlet, a.published, a.url, "
+        "a.dateline_credits, "
         "h.actor_code, h.actor_name, h.actor_sector, h.stance, h.attribution_id, h.event_id "
         "FROM claims c JOIN articles a ON a.id = c.article_id "
         "LEFT JOIN claim_holders h ON h.article_id = c.article_id AND h.claim_id = c.id "
@@ -353,6 +354,7 @@ def _full_thread(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
                 "url": r["url"],
                 "outlet": r["outlet"],
                 "published": r["published"],
+                "credits": json.loads(r["dateline_credits"]),
                 "claims": [],
                 "holders": [],
             }
@@ -370,6 +372,9 @@ def _full_thread(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
         if holder not in entry["holders"]:
             entry["holders"].append(holder)
             stances.append(r["stance"])
+    for entry in by_article.values():
+        for holder in entry["holders"]:
+            holder["cites"] = _cited_sources(conn, entry["article_id"], holder["attribution"])
     obj["articles"] = list(by_article.values())
     obj["balance"] = rules.balance(stances)
     return obj
@@ -390,6 +395,26 @@ def _thread_summary(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any
         )
     }
     return obj
+
+
+def _cited_sources(
+    conn: sqlite3.Connection, article_id: str, attribution_id: str | None
+) -> list[dict[str, Any]]:
+    """Whom a holder's attribution cites ("IRNA ..., citing the mission"): the cited
+    attributions' sources, in id order."""
+    if attribution_id is None:
+        return []
+    return [
+        {"attribution": r[0], "text": r[1], "code": r[2], "name": r[3]}
+        for r in conn.execute(
+            "SELECT t.id, t.source_text, t.source_actor_code, t.source_actor_name "
+            "FROM attribution_cites ac JOIN attributions t "
+            "ON t.article_id = ac.article_id AND t.id = ac.cited "
+            "WHERE ac.article_id = ? AND ac.attribution_id = ? AND t.source_text IS NOT NULL "
+            "ORDER BY t.id",
+            (article_id, attribution_id),
+        )
+    ]
 
 
 def list_threads(
