@@ -30,25 +30,42 @@ run: install
 	$(BIN)/claimgraph ingest examples/seed/urdupoint-2022-11-22-iran-drones.txt examples/press/kremlin_zelenskyy_2022.jsonl --db $(DEMO_DB)
 	$(BIN)/claimgraph stats --db $(DEMO_DB)
 	$(BIN)/claimgraph articles --db $(DEMO_DB) --limit 5
+	$(BIN)/claimgraph serve --db $(DEMO_DB)
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/mypy
 
-test: lint
+# Debian's chromium for the browser tests (tests/web/test_browser.py); reinstalled only
+# when the script changes or the stamp is removed.
+$(VENV)/.browser-installed: scripts/install_chromium.sh | $(BIN)/python
+	sh scripts/install_chromium.sh
+	touch $@
+
+# Java for the Spark tests (tests/spark/): Debian's default-jre-headless, installed only when
+# no `java` is on the PATH; the tests skip with a reason where it still is missing.
+$(VENV)/.java-installed: | $(BIN)/python
+	command -v java >/dev/null 2>&1 || (apt-get update && apt-get install -y --no-install-recommends default-jre-headless)
+	touch $@
+
+test: lint $(VENV)/.browser-installed $(VENV)/.java-installed
 	$(BIN)/pytest -q
 
 eval: install-dev
 	$(BIN)/python -m claimgraph.evaluation --shared $(SHARED) --write docs/evaluation.md --json docs/evaluation.json
 
-# Retrain the cue detector on PolNeAR train (about 5 minutes; writes the shipped JSON model).
+# Retrain the cue detector on PolNeAR train (about 5 minutes; writes the shipped JSON model)
+# and the stance model on FNC-1 train (a few minutes; writes stance_model.npz).
 train: install-dev
 	$(BIN)/python -m claimgraph.training.cues --shared $(SHARED)
+	$(BIN)/python -m claimgraph.training.stance --shared $(SHARED)
 
 bench: install-dev
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
 	$(BIN)/python benchmarks/extract_bench.py --shared $(SHARED)
+	$(BIN)/python benchmarks/load_bench.py
+	$(BIN)/python benchmarks/scale_bench.py --shared $(SHARED)
 
 # Regenerate the locks (needs network to PyPI; uses uv when present, else pip-tools).
 lock:

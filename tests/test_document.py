@@ -127,10 +127,39 @@ def contract_problems(document: Mapping[str, Any]) -> list[str]:
         if time is not None and not {"text", "value", "granularity"} <= set(time):
             problems.append(f"{where}: time {time!r}")
     problems += nesting_cycles(attributions)
+    problems += claim_problems(document, set(ids), {e["id"] for e in document["events"]})
     try:
         json.dumps(document, allow_nan=False)
     except (TypeError, ValueError) as exc:
         problems.append(f"not JSON: {exc}")
+    return problems
+
+
+EVIDENCE = {None, "none_presented", "presented", "disputed", "unverified"}
+
+
+def claim_problems(
+    document: Mapping[str, Any], attribution_ids: set[str], event_ids: set[str]
+) -> list[str]:
+    """Claims point at their text, their holders at existing attributions and events."""
+    text = document["article"]["text"]
+    problems = []
+    for c in document["claims"]:
+        where = c.get("id")
+        if text[c["start"] : c["end"]] != c["text"]:
+            problems.append(f"{where}: text does not match its offsets")
+        if c["evidence"] not in EVIDENCE:
+            problems.append(f"{where}: evidence {c['evidence']!r}")
+        if not c["holders"]:
+            problems.append(f"{where}: a claim without holders")
+        for h in c["holders"]:
+            if h["stance"] not in STANCES:
+                problems.append(f"{where}: holder stance {h['stance']!r}")
+            if h["attribution"] is not None and h["attribution"] not in attribution_ids:
+                problems.append(f"{where}: holder attribution {h['attribution']!r}")
+            if h["event"] is not None and h["event"] not in event_ids:
+                problems.append(f"{where}: holder event {h['event']!r}")
+        problems += [f"{where}: event {e!r}" for e in c["events"] if e not in event_ids]
     return problems
 
 

@@ -28,6 +28,7 @@ from claimgraph.cli import (
     export,
     extract,
     ingest,
+    serve,
     show,
     stats,
     thread,
@@ -64,6 +65,7 @@ COMMANDS = (
     threads,
     thread,
     actor,
+    serve,
 )
 
 for module in COMMANDS:
