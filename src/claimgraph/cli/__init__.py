@@ -30,6 +30,7 @@ from claimgraph.cli import (
     ingest,
     serve,
     show,
+    stance,
     stats,
     thread,
     threads,
@@ -66,6 +67,7 @@ COMMANDS = (
     thread,
     actor,
     serve,
+    stance,
 )
 
 for module in COMMANDS:

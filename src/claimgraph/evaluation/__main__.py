@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from claimgraph.evaluation import expectations, plover_eval, polnear_eval, timeml
+from claimgraph.evaluation import expectations, plover_eval, polnear_eval, stance_eval, timeml
 from claimgraph.extractor import Extractor
 from claimgraph.model import Article
 from claimgraph.readers import ReadOptions, read
@@ -74,7 +74,8 @@ def seed_section(shared: Path, extractor: Extractor) -> tuple[list[str], bool, d
     if failures:
         lines += ["Unmet:", ""] + [f"- {f}" for f in failures] + [""]
     lines += [
-        "Claims are checked when the claims layer lands.",
+        "A claim is met when one predicted claim has the expected words, every expected holder "
+        "with its stance, and the expected evidence status (`docs/claims.md`).",
         "",
     ]
     return lines, not failures, figures
@@ -129,6 +130,11 @@ def plover_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
     return [plover_eval.markdown(report), ""], report
 
 
+def stance_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
+    report = stance_eval.evaluate(shared)
+    return [stance_eval.markdown(report), ""], report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m claimgraph.evaluation")
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
@@ -149,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     polnear_lines, polnear_report = polnear_section(args.shared)
     timeml_lines, timeml_report = timeml_section(args.shared)
     plover_lines, plover_report = plover_section(args.shared)
-    lines += seed_lines + polnear_lines + timeml_lines + plover_lines
+    stance_lines, stance_report = stance_section(args.shared)
+    lines += seed_lines + polnear_lines + timeml_lines + plover_lines + stance_lines
     report = "\n".join(lines)
     print(report)
     if args.write:
@@ -157,7 +164,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(
             json.dumps(
-                {"seed": seed_figures, "polnear": polnear_report, "timeml": timeml_report}, indent=2
+                {
+                    "seed": seed_figures,
+                    "polnear": polnear_report,
+                    "timeml": timeml_report,
+                    "stance": stance_report,
+                },
+                indent=2,
             ),
             encoding="utf-8",
         )
