@@ -329,3 +329,35 @@ def test_any_text_gives_a_valid_document(
     document = extractor.extract(Article(text=text, published=published))
     assert document["article"]["text"] == text
     assert contract_problems(document) == []
+
+
+def test_first_person_sources_speak_for_the_transcript_speaker() -> None:
+    import claimgraph
+
+    text = (
+        "The leaders met in the Kremlin. * * * President of Russia Vladimir Putin: "
+        "Mr Prime Minister, I believe that our talks will be useful. "
+        "Question: Will there be sanctions? Vladimir Putin: I said that we are ready."
+    )
+    document = claimgraph.extract(text, published="2022-02-01")
+    speakers = {
+        a["source"]["text"]: (a["source"]["actor"] or {}).get("code")
+        for a in document["attributions"]
+        if a["source"] and a["source"]["text"] in ("I", "we")
+    }
+    assert speakers and set(speakers.values()) == {"RUS"}
+    names = {
+        a["source"]["actor"]["name"]
+        for a in document["attributions"]
+        if a["source"] and a["source"]["text"] == "I"
+    }
+    assert names == {"Vladimir Putin"}
+
+
+def test_speaker_labels_that_name_no_person_resolve_nothing() -> None:
+    import claimgraph
+
+    document = claimgraph.extract(
+        "Note: I believe the talks will be useful.", published="2022-02-01"
+    )
+    assert all(a["source"]["actor"] is None for a in document["attributions"] if a["source"])

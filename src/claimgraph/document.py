@@ -8,7 +8,9 @@ adds (``chain``, ``attributions[].sentence``, ``actors`` for compound sources, `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -25,6 +27,16 @@ from claimgraph.nlp.spans import CharSpan
 
 SCHEMA = "claimgraph.document/1"
 CITING_LEMMAS = frozenset({"cite", "quote"})
+# A first-person source speaks for whoever is speaking where it stands.
+FIRST_PERSON = frozenset({"i", "we"})
+# A transcript turn: "Vladimir Putin: ..." where a sentence may start (line start, after
+# ". " or a "* * *" separator; flattened transcripts have no newlines). Only labels the actor
+# knowledge base resolves to a person count, so "Note:" or "TEHRAN (Reuters):" never do.
+SPEAKER_LABEL = re.compile(
+    r"(?:^|(?<=[.!?…*\"”])\s+)"
+    r"((?:(?:[A-Z][\w.'’-]*|of|the|and|de|von|al)\s){0,6}[A-Z][\w.'’-]*):\s",
+    re.MULTILINE,
+)
 
 
 def span_object(text: str, span: CharSpan) -> dict[str, Any]:
@@ -179,6 +191,42 @@ def attribution_objects(doc: Doc, mentions: list[_Mention]) -> list[dict[str, An
     return objects
 
 
+def resolve_first_person(
+    text: str, objects: list[dict[str, Any]], kb: ActorKB, on: date | None
+) -> None:
+    """Give an unresolved "I"/"we" source the actor who speaks there. The cascade, first hit
+    wins: 1. the source of the quote or report it is nested in; 2. the speaker label of the
+    transcript turn it is in ("Vladimir Putin: ..."), when it names a person the knowledge
+    base knows."""
+    by_id = {o["id"]: o for o in objects}
+    labels = [(m.start(), m.group(1)) for m in SPEAKER_LABEL.finditer(text)]
+    for obj in objects:
+        source = obj["source"]
+        if source is None or source["actor"] is not None:
+            continue
+        if source["text"].strip().lower() not in FIRST_PERSON:
+            continue
+        outer = by_id.get(obj["nested_in"]) if obj["nested_in"] else None
+        if outer is not None and outer["source"] and outer["source"]["actor"]:
+            source["actor"] = dict(outer["source"]["actor"])
+            continue
+        before = [name for start, name in labels if start < source["start"]]
+        speaker = _label_person(before[-1], kb, on) if before else None
+        if speaker is not None:
+            source["actor"] = speaker
+
+
+def _label_person(label: str, kb: ActorKB, on: date | None) -> dict[str, Any] | None:
+    """The person a speaker label names: the whole label, else its shorter endings
+    ("President of Russia Vladimir Putin" -> "Vladimir Putin")."""
+    words = label.split()
+    for n in range(len(words)):
+        actor = kb.lookup(" ".join(words[n:]), on=on)
+        if actor is not None:
+            return actor.to_contract() if actor.kind == "person" else None
+    return None
+
+
 def _head_token(doc: Doc, span: CharSpan) -> int | None:
     window = doc.char_span(span.start, span.end, alignment_mode="expand")
     tokens = list(window or ())
@@ -248,6 +296,7 @@ def build_document(article: Article, doc: Doc, kb: ActorKB) -> dict[str, Any]:
     mentions = _actor_mentions(doc)
     entities = entity_objects(doc)
     attributions = attribution_objects(doc, mentions)
+    resolve_first_person(doc.text, attributions, kb, anchor_date(article.published))
     events = event_objects(doc)
     claims = find_claims(doc, attributions, events, entities)
     return {
