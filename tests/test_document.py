@@ -361,3 +361,20 @@ def test_speaker_labels_that_name_no_person_resolve_nothing() -> None:
         "Note: I believe the talks will be useful.", published="2022-02-01"
     )
     assert all(a["source"]["actor"] is None for a in document["attributions"] if a["source"])
+
+
+def test_relative_pronoun_sources_are_the_noun_they_modify() -> None:
+    import claimgraph
+
+    document = claimgraph.extract(
+        "The claim was rejected by Sergey Lavrov, who said that Moscow had received no "
+        "drones. It was echoed by Iran, which denied the report.",
+        published="2022-11-12",
+    )
+    sources = {
+        a["source"]["text"]: (a["source"]["actor"] or {}).get("name")
+        for a in document["attributions"]
+        if a["source"]
+    }
+    assert sources["who"] == "Sergey Lavrov"
+    assert sources["which"] == "Iran"

@@ -27,6 +27,10 @@ from claimgraph.nlp.spans import CharSpan
 
 SCHEMA = "claimgraph.document/1"
 CITING_LEMMAS = frozenset({"cite", "quote"})
+# "X, who said ...": the source is the noun the relative clause hangs on, found within a few
+# steps up from the cue ("who has repeatedly said", "who was quoted as saying").
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
+MAX_RELATIVE_CLIMB = 3
 # A first-person source speaks for whoever is speaking where it stands.
 FIRST_PERSON = frozenset({"i", "we"})
 # A transcript turn: "Vladimir Putin: ..." where a sentence may start (line start, after
@@ -71,6 +75,8 @@ def _source_actors(doc: Doc, a: Attribution, mentions: list[_Mention]) -> list[_
     source), else the antecedent of a pronoun or definite description."""
     if a.source is None:
         return []
+    if doc.text[a.source.start : a.source.end].strip().lower() in RELATIVE_PRONOUNS:
+        return _relative_antecedent(doc, a, mentions)
     inside = [m for m in mentions if a.source.contains(m.start, m.end)]
     head = doc[a.source_token] if a.source_token is not None else None
     if head is not None:
@@ -87,6 +93,19 @@ def _source_actors(doc: Doc, a: Attribution, mentions: list[_Mention]) -> list[_
         if isinstance(found, _Mention):
             return [found]
     return []
+
+
+def _relative_antecedent(doc: Doc, a: Attribution, mentions: list[_Mention]) -> list[_Mention]:
+    """ "Jake Sullivan, who said ...": the actor of the noun the relative clause modifies."""
+    clause = doc[a.cue_token]
+    for _ in range(MAX_RELATIVE_CLIMB):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return []
+    noun = clause.head
+    return [m for m in mentions if m.span.start <= noun.i < m.span.end][:1]
 
 
 def _time_for(doc: Doc, a: Attribution) -> dict[str, Any] | None:

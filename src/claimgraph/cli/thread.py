@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from claimgraph.claims.article_stance import annotate_thread
 from claimgraph.cli.options import db_option, existing_db, print_json, print_table
 from claimgraph.store import Store
 
@@ -18,10 +19,18 @@ from claimgraph.store import Store
     default="table",
     show_default=True,
 )
-def command(thread_id: str, db_path: str, fmt: str) -> None:
+@click.option(
+    "--article-stance",
+    is_flag=True,
+    help="Also classify each article's stance toward the claim (for, against, observing, "
+    "unrelated) with the shipped stance model.",
+)
+def command(thread_id: str, db_path: str, fmt: str, article_stance: bool) -> None:
     """Show thread THREAD_ID: who asserted or denied the claim, when, and where."""
     with Store(existing_db(db_path), readonly=True) as store:
         thread = store.thread(thread_id)
+        if article_stance:
+            thread = annotate_thread(thread, lambda aid: store.get_article(aid).article.text)
     if fmt == "json":
         print_json(thread)
         return
@@ -44,6 +53,7 @@ def command(thread_id: str, db_path: str, fmt: str) -> None:
             "holder": h["actor"].get("code") or h["actor"].get("name"),
             "stance": h["stance"],
             "article": a["article_id"],
+            "article_stance": a.get("article_stance"),
         }
         for a in thread["articles"]
         for h in a["holders"] or [{"actor": {}, "stance": ""}]
@@ -56,5 +66,6 @@ def command(thread_id: str, db_path: str, fmt: str) -> None:
             ("holder", "holder", 24),
             ("stance", "stance", 8),
             ("article", "article", 16),
+            *([("article_stance", "article stance", 10)] if article_stance else []),
         ],
     )
