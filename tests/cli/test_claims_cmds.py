@@ -102,3 +102,13 @@ def test_actor_profile(cg: Run, story_db: Path) -> None:
     text = cg("actor", "irn", "--db", story_db)
     assert "is accused of (3)" in text.out
     assert cg("actor", "XYZ", "--db", story_db).code == 3
+
+
+def test_thread_article_stance(cg: Run, story_db: Path) -> None:
+    thread = supply_thread(cg, story_db)
+    result = cg("thread", thread["id"], "--db", story_db, "--format", "json", "--article-stance")
+    assert result.code == 0, result.err
+    stances = [a["article_stance"] for a in json.loads(result.out)["articles"]]
+    assert len(stances) == 3
+    assert set(stances) <= {"for", "against", "observing", "unrelated"}
+    assert "unrelated" not in stances  # every article is about the claim
