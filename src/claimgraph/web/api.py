@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
 from starlette.background import BackgroundTask
 
 from claimgraph.export import export
@@ -28,7 +32,29 @@ from claimgraph.web.deps import (
 )
 from claimgraph.web.errors import ERROR_RESPONSES, ExportFormatError
 
-router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+
+class PlainJSONRoute(APIRoute):
+    """A route whose endpoint returns plain JSON data (dicts and lists of strings, numbers,
+    booleans and None, as SQLite gives them): the data is sent with ``JSONResponse`` as it
+    is. FastAPI would otherwise validate it against the return annotation and re-encode
+    every value in Python (``jsonable_encoder``): about 1.5 ms a request on the load
+    benchmark's mix, six times what ``json.dumps`` takes. The annotation still documents
+    the response in the OpenAPI schema."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        if not inspect.iscoroutinefunction(endpoint):
+            plain = endpoint
+
+            @functools.wraps(plain)
+            def send(*args: Any, **kwargs: Any) -> Any:
+                found = plain(*args, **kwargs)
+                return found if isinstance(found, Response) else JSONResponse(found)
+
+            endpoint = send
+        super().__init__(path, endpoint, **kwargs)
+
+
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, route_class=PlainJSONRoute)
 
 SEARCH_EACH = 10  # results per kind on /api/search
 
@@ -64,6 +90,7 @@ def stats(store: StoreDep, index: ActorsDep) -> dict[str, Any]:
 @router.get("/articles", summary="Articles, newest first, or best match first with q")
 def articles(
     store: StoreDep,
+    index: ActorsDep,
     page: PageDep,
     q: Text = None,
     outlet: Text = None,
@@ -71,7 +98,8 @@ def articles(
     until: Day = None,
 ) -> dict[str, Any]:
     return queries.page_result(
-        list_articles(store, page, q=q, outlet=outlet, since=since, until=until), page
+        list_articles(store, page, q=q, outlet=outlet, since=since, until=until, index=index),
+        page,
     )
 
 
@@ -83,6 +111,7 @@ def list_articles(
     outlet: str | None,
     since: str | None,
     until: str | None,
+    index: queries.ActorIndex | None = None,
 ) -> list[dict[str, Any]]:
     """Full-text matches through the store; plain lists through the index-ordered query."""
     if q:
@@ -96,7 +125,14 @@ def list_articles(
                 offset=page.offset,
             )
         )
-    return queries.articles(store, page=page, outlet=outlet, since=since, until=until)
+    return queries.articles(
+        store,
+        page=page,
+        outlet=outlet,
+        since=since,
+        until=until,
+        outlets=index.outlets(store) if index is not None and outlet is not None else None,
+    )
 
 
 ArticleId = Annotated[str, PathParam(max_length=64, description="Article id or a unique prefix")]

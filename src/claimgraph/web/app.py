@@ -1,7 +1,12 @@
-"""The application factory: ``create_app(db_path)`` serves a claimgraph database."""
+"""The application factory: ``create_app(db_path)`` serves a claimgraph database.
+
+``app_from_env`` is the same factory for servers that import the application by name
+(``claimgraph serve --workers N``: each uvicorn worker process builds its own app, with
+its own connection pool, from the database named in the environment)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -28,6 +33,12 @@ QUERY_BUDGET_S = 2.0  # any statement running longer is aborted (503, E203)
 # Counting actors and rows scans whole tables (seconds at 50,000 articles): done once at
 # start, outside the per-request budget, then reused until the database changes.
 WARM_BUDGET_S = 600.0
+
+
+# What app_from_env reads: the database, and "1" to open it writable (read-only otherwise).
+DB_ENV = "CLAIMGRAPH_SERVE_DB"
+WRITABLE_ENV = "CLAIMGRAPH_SERVE_WRITABLE"
+FACTORY = "claimgraph.web.app:app_from_env"  # the import string uvicorn's workers use
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,3 +103,12 @@ def create_app(
     errors.install_fallback(app, html=ui.error_page)
     app.add_middleware(SecurityMiddleware)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """``create_app`` for the database named by ``CLAIMGRAPH_SERVE_DB`` (a uvicorn factory)."""
+    try:
+        db_path = os.environ[DB_ENV]
+    except KeyError:
+        raise RuntimeError(f"{DB_ENV} must name the database to serve") from None
+    return create_app(db_path, readonly=os.environ.get(WRITABLE_ENV) != "1")
