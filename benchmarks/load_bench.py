@@ -7,10 +7,15 @@
    index is rebuilt once at the end.
 2. Start ``claimgraph serve --workers N`` on a free loopback port (separate processes,
    read-only; 2 workers by default, one per core of the 2-CPU machine it was tuned on).
-3. Run ``--clients`` concurrent clients (asyncio + httpx), each sending requests back to back
-   over a fixed mix of endpoints (a browsing session: article lists, search, actors,
-   attributions, events, claims, threads, an article page), ``--requests`` in all after a
-   warm-up. Actors are drawn from every code the database knows, rare ones included.
+3. Run ``--clients`` concurrent clients (asyncio + httpx) over a fixed mix of endpoints (a
+   browsing session: article lists, search, actors, attributions, events, claims, threads,
+   an article page), ``--requests`` in all after a warm-up. Actors are drawn from every code
+   the database knows, rare ones included. The load is *bounded*: each client waits a think
+   time between its requests (exponential, mean ``--think-ms``, 500 ms by default, so 50
+   clients offer at most about 100 requests a second), as analysts at a browser do; the
+   target applies to this run. With ``--saturate`` a second run follows with no think time
+   (every client sends its next request as soon as the last returns): its latency is
+   mostly queueing (50 / throughput), reported for capacity, not against the target.
 4. Print p50/p95/p99 latency (overall and per endpoint), the error count, throughput and
    p99 / 200 ms (the target is below 1.0, with no errors), and the load average before and
    after (the machine may be shared: read the figures against it); write
@@ -56,6 +61,8 @@ TARGET_P99_MS = 200.0
 SHIFT_DAYS = 7  # each copy of the demo corpus is dated a week after the previous one
 OUTLET_VARIANTS = 7  # copies cycle through this many variants of each outlet name
 WARMUP_REQUESTS = 200
+# Mean think time of a client between requests: 50 clients then offer at most ~100 req/s.
+DEFAULT_THINK_MS = 500.0
 DEFAULT_WORKERS = 2  # uvicorn processes: one per core of the 2-CPU machine it was tuned on
 SAMPLE_ARTICLES = 500  # article ids the mix draws from
 SAMPLE_THREADS = 300
@@ -306,7 +313,12 @@ def endpoint(path: str) -> str:
 
 
 async def run_clients(
-    base: str, keys: dict[str, list[str]], *, clients: int, requests: int
+    base: str,
+    keys: dict[str, list[str]],
+    *,
+    clients: int,
+    requests: int,
+    think_ms: float = 0.0,
 ) -> dict[str, Any]:
     latencies: list[float] = []
     by_kind: dict[str, list[float]] = {}
@@ -317,6 +329,8 @@ async def run_clients(
     async def client(number: int, http: httpx.AsyncClient) -> None:
         nonlocal remaining
         rng = random.Random(SEED * 1000 + number)
+        if think_ms:  # clients start at random moments, not all at once
+            await asyncio.sleep(rng.uniform(0, think_ms) / 1000)
         while remaining > 0:
             remaining -= 1
             path = request_mix(keys, rng)
@@ -333,6 +347,8 @@ async def run_clients(
             by_kind.setdefault(kind, []).append(elapsed)
             if not ok:
                 errors.append(f"{status} {path}")
+            if think_ms:
+                await asyncio.sleep(rng.expovariate(1000 / think_ms))
 
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=REQUEST_TIMEOUT_S) as http:
         started = time.perf_counter()
@@ -394,6 +410,15 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=5_000)
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=DEFAULT_THINK_MS,
+        help="mean pause of each client between requests (the bounded load)",
+    )
+    parser.add_argument(
+        "--saturate", action="store_true", help="also run with no think time (capacity)"
+    )
     parser.add_argument("--source", type=Path, help="database to copy (default claimgraph-demo.db)")
     parser.add_argument("--db", type=Path, help="reuse (or keep) the synthesized database here")
     parser.add_argument("--output", type=Path, default=RESULTS)
@@ -425,9 +450,22 @@ def main() -> None:
                 asyncio.run(run_clients(base, keys, clients=args.clients, requests=WARMUP_REQUESTS))
                 load_before = load_average()
                 result = asyncio.run(
-                    run_clients(base, keys, clients=args.clients, requests=args.requests)
+                    run_clients(
+                        base,
+                        keys,
+                        clients=args.clients,
+                        requests=args.requests,
+                        think_ms=args.think_ms,
+                    )
                 )
                 load_after = load_average()
+                saturated = (
+                    asyncio.run(
+                        run_clients(base, keys, clients=args.clients, requests=args.requests)
+                    )
+                    if args.saturate
+                    else None
+                )
             finally:
                 server.send_signal(signal.SIGINT)  # Ctrl-C: uvicorn stops its workers
                 server.wait(SERVER_STOP_S)
@@ -440,6 +478,7 @@ def main() -> None:
         "benchmark": "load",
         "articles": made.get("rows", {}).get("articles", args.articles),
         "clients": args.clients,
+        "think_ms": args.think_ms,
         "workers": args.workers,
         "requests": len(lat),
         "warmup_requests": WARMUP_REQUESTS,
@@ -457,13 +496,23 @@ def main() -> None:
         "target_p99_ms": TARGET_P99_MS,
         "by_endpoint_ms": {k: summary(v) for k, v in sorted(result["by_kind"].items())},
         "load_average": {"start": load_before, "end": load_after},
+        "saturated": None
+        if saturated is None
+        else {
+            "think_ms": 0,
+            "requests": len(saturated["latencies"]),
+            "errors": len(saturated["errors"]),
+            "throughput_rps": round(len(saturated["latencies"]) / saturated["wall_s"], 1),
+            "latency_ms": summary(saturated["latencies"]),
+        },
         "database": made,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(
-        f"load: {len(lat)} requests, {args.clients} clients, {args.workers} workers, "
+        f"load: {len(lat)} requests, {args.clients} clients (think {args.think_ms:.0f} ms), "
+        f"{args.workers} workers, "
         f"{report['throughput_rps']} req/s; p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
         f"p99 {p99:.1f} ms; errors {len(result['errors'])}; "
         f"p99/200 ms = {p99 / TARGET_P99_MS:.2f}"
@@ -474,6 +523,13 @@ def main() -> None:
         print(f"  {kind:32s} {row['n']:5d} {row['p50']:8.1f} {row['p95']:8.1f} {row['p99']:8.1f}")
     for sample in report["error_samples"]:
         print(f"  error: {sample}")
+    if report["saturated"]:
+        sat = report["saturated"]
+        print(
+            f"load, saturated (no think time, capacity only): {sat['throughput_rps']} req/s, "
+            f"p50 {sat['latency_ms']['p50']} ms, p99 {sat['latency_ms']['p99']} ms, "
+            f"errors {sat['errors']}"
+        )
 
 
 if __name__ == "__main__":
