@@ -151,6 +151,8 @@ def main() -> None:
     generation = None
     if not path.exists():
         generation = generate(path, args.articles)
+    else:
+        Store(path).close()  # a kept database gets any migration added since it was made
     with Store(path, readonly=True) as store:
         counts = {
             table: store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]

@@ -170,3 +170,31 @@ def test_re_extraction_replaces_claims_and_repairs_threads(store: Store) -> None
     assert len(thread["articles"]) == 2
     rows = store.conn.execute("SELECT COUNT(*) FROM claims_fts WHERE claims_fts MATCH 'drones'")
     assert rows.fetchone()[0] == 2
+
+
+def test_summaries_carry_the_full_threads_counts(store: Store) -> None:
+    add(store, "a", "2022-10-01", claim(SUPPLY, [("UKR", "assert"), ("IRN", "deny")]))
+    add(store, "b", "2022-10-02", claim(SUPPLY, [("USA", "assert"), ("RUS", "doubt")]))
+    (full,) = store.threads()
+    (summary,) = store.threads(full=False)
+    assert summary["balance"] == full["balance"] == {"assert": 2, "deny": 1, "doubt": 1}
+    assert (summary["article_count"], summary["claim_count"]) == (2, 2)
+    assert "articles" not in summary
+    assert [t["id"] for t in store.threads(about="drones", full=False)] == [full["id"]]
+    assert store.threads(about="pilots") == []
+
+
+def test_both_full_text_plans_give_the_same_page(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimgraph.store import claims as stored
+
+    for n in range(12):
+        add(store, f"a{n}", f"2022-10-{n + 1:02d}", claim(f"{SUPPLY} {n}", [("UKR", "assert")]))
+    add(store, "x", "2022-10-20", claim("Russia shelled the plant", [("UKR", "assert")],
+                                        subject="RUS", object="UKR", terms=["plant"]))  # fmt: skip
+    rare = store.claims(about="drones", actor="UKR", limit=5, offset=2)
+    monkeypatch.setattr(stored, "FTS_DRIVE_MAX", 0)  # every query is now "common"
+    common = store.claims(about="drones", actor="UKR", limit=5, offset=2)
+    assert [c["article_id"] for c in common] == [c["article_id"] for c in rare]
+    assert len(common) == 5 and all("drones" in c["text"] for c in common)

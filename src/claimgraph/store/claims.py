@@ -18,6 +18,19 @@ from claimgraph.errors import NotFoundError
 from claimgraph.events.mentions import from_blob, to_blob
 
 THREAD_SCHEMA = "claimgraph.thread/1"
+# threads.<column> counting holders of each stance (m006)
+STANCE_COLUMNS = {
+    "assert": "asserts",
+    "deny": "denies",
+    "doubt": "doubts",
+    "request": "requests",
+    "question": "questions",
+}
+# Full-text queries matching more claims than this are answered by walking claims newest
+# first and keeping the matching ones (a page fills after a few rows); rarer words drive the
+# query from the full-text index and sort the few matches. Measured on a 500,000-claim
+# database (docs/performance.md): each plan is under 20 ms on its side of the line.
+FTS_DRIVE_MAX = 5000
 # Holders listed per claim in list views: enough for any real article.
 MAX_HOLDERS = 200
 
@@ -59,6 +72,20 @@ def _refresh_thread(conn: sqlite3.Connection, tid: str) -> None:
     conn.execute(
         "UPDATE threads SET claims = ?, articles = ?, first_seen = ?, last_seen = ? WHERE id = ?",
         (row[0], row[1], row[2], row[3], tid),
+    )
+    counts = dict(
+        conn.execute(
+            "SELECT h.stance, COUNT(*) FROM claims c JOIN claim_holders h "
+            "ON h.article_id = c.article_id AND h.claim_id = c.id WHERE c.thread_id = ? "
+            "GROUP BY h.stance",
+            (tid,),
+        ).fetchall()
+    )
+    conn.execute(
+        "UPDATE threads SET "
+        + ", ".join(f"{column} = ?" for column in STANCE_COLUMNS.values())
+        + " WHERE id = ?",
+        (*(counts.get(stance, 0) for stance in STANCE_COLUMNS), tid),
     )
 
 
@@ -156,12 +183,18 @@ def link_claims(
                     to_blob(key.signature),
                 ),
             )
-        _join_thread(conn, tid, article_id, c["id"], day_iso)
+        stances = [h["stance"] for h in c.get("holders") or ()]
+        _join_thread(conn, tid, article_id, c["id"], day_iso, stances)
     return joined
 
 
 def _join_thread(
-    conn: sqlite3.Connection, tid: str, article_id: str, claim_id: str, day: str | None
+    conn: sqlite3.Connection,
+    tid: str,
+    article_id: str,
+    claim_id: str,
+    day: str | None,
+    stances: list[str],
 ) -> None:
     """Put a claim in a thread and update the thread's counters in place (O(1): recounting a
     thread of thousands of articles for every new claim would make ingest quadratic)."""
@@ -183,6 +216,14 @@ def _join_thread(
         "WHERE id = ?",
         (int(new_article), day, day, day, day, tid),
     )
+    counts = rules.balance(s for s in stances if s in STANCE_COLUMNS)
+    if counts:
+        conn.execute(
+            "UPDATE threads SET "
+            + ", ".join(f"{STANCE_COLUMNS[s]} = {STANCE_COLUMNS[s]} + ?" for s in counts)
+            + " WHERE id = ?",
+            (*counts.values(), tid),
+        )
 
 
 # ---------------------------------------------------------------------------- reads
@@ -269,10 +310,17 @@ def find_claims(
     in the claim, and by publication date."""
     where: list[str] = []
     params: list[Any] = []
+    source = "claims c"
     if about and fts_query(about):
-        # the words drive the query; the actor is then a filter on few rows
-        where.append("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        params.append(fts_query(about))
+        query = fts_query(about)
+        if _fts_matches(conn, query) > FTS_DRIVE_MAX:
+            # common words: walk claims newest first, keep those in the (materialized) match
+            # set; the unary + keeps SQLite from driving the query by that set instead
+            source = "claims c INDEXED BY claims_published"
+            where.append("+c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        else:  # rare words: the few matches drive the query
+            where.append("c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+        params.append(query)
         if actor:
             where.append(
                 "(c.subject_code = ? OR c.object_code = ? OR EXISTS (SELECT 1 FROM claim_holders "
@@ -299,12 +347,21 @@ def find_claims(
     if since:
         where.append("c.published >= ?")
         params.append(since)
-    sql = "SELECT c.* FROM claims c"
+    sql = f"SELECT c.* FROM {source}"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY c.published DESC, c.rowid DESC LIMIT ? OFFSET ?"
     rows = conn.execute(sql, (*params, limit, offset)).fetchall()
     return _with_holders(conn, rows)
+
+
+def _fts_matches(conn: sqlite3.Connection, query: str) -> int:
+    """How many claims match, counted up to ``FTS_DRIVE_MAX + 1`` (enough to choose a plan)."""
+    row = conn.execute(
+        "SELECT COUNT(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
+        (query, FTS_DRIVE_MAX + 1),
+    ).fetchone()
+    return int(row[0])
 
 
 def _thread_header(row: sqlite3.Row) -> dict[str, Any]:
@@ -336,48 +393,70 @@ def thread(conn: sqlite3.Connection, tid: str) -> dict[str, Any]:
 def _full_thread(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
     obj = _thread_header(row)
     by_article: dict[str, dict[str, Any]] = {}
-    stances: list[str] = []
-    for r in conn.execute(
-        "SELECT c.article_id, c.id AS claim_id, a.source_path, a.outlet, a.published, a.url, "
-        "a.dateline_credits, "
-        "h.actor_code, h.actor_name, h.actor_sector, h.stance, h.attribution_id, h.event_id "
+    seen: set[tuple[Any, ...]] = set()
+    # plain tuples: a large thread has thousands of rows, and named access costs
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    for (
+        article_id,
+        claim_id,
+        source_path,
+        outlet,
+        published,
+        url,
+        credits,
+        code,
+        name,
+        stance,
+        attribution,
+        event,
+    ) in cursor.execute(
+        "SELECT c.article_id, c.id, a.source_path, a.outlet, a.published, a.url, "
+        "a.dateline_credits, h.actor_code, h.actor_name, h.stance, h.attribution_id, h.event_id "
         "FROM claims c JOIN articles a ON a.id = c.article_id "
         "LEFT JOIN claim_holders h ON h.article_id = c.article_id AND h.claim_id = c.id "
         "WHERE c.thread_id = ? ORDER BY c.published, c.article_id, c.rowid, h.idx",
         (row["id"],),
     ):
-        entry = by_article.get(r["article_id"])
+        entry = by_article.get(article_id)
         if entry is None:
             entry = {
-                "article_id": r["article_id"],
-                "source_path": r["source_path"],
-                "url": r["url"],
-                "outlet": r["outlet"],
-                "published": r["published"],
-                "credits": json.loads(r["dateline_credits"]),
+                "article_id": article_id,
+                "source_path": source_path,
+                "url": url,
+                "outlet": outlet,
+                "published": published,
+                "credits": json.loads(credits),
                 "claims": [],
                 "holders": [],
             }
-            by_article[r["article_id"]] = entry
-        if r["claim_id"] not in entry["claims"]:
-            entry["claims"].append(r["claim_id"])
-        if r["stance"] is None:
+            by_article[article_id] = entry
+        if claim_id not in entry["claims"]:
+            entry["claims"].append(claim_id)
+        key = (article_id, code, name, stance, attribution, event)
+        if stance is None or key in seen:
             continue
-        holder = {
-            "actor": {"code": r["actor_code"], "name": r["actor_name"]},
-            "stance": r["stance"],
-            "attribution": r["attribution_id"],
-            "event": r["event_id"],
-        }
-        if holder not in entry["holders"]:
-            entry["holders"].append(holder)
-            stances.append(r["stance"])
+        seen.add(key)
+        entry["holders"].append(
+            {
+                "actor": {"code": code, "name": name},
+                "stance": stance,
+                "attribution": attribution,
+                "event": event,
+            }
+        )
+    cited = _thread_cites(conn, row["id"])
     for entry in by_article.values():
         for holder in entry["holders"]:
-            holder["cites"] = _cited_sources(conn, entry["article_id"], holder["attribution"])
+            holder["cites"] = cited.get((entry["article_id"], holder["attribution"]), [])
     obj["articles"] = list(by_article.values())
-    obj["balance"] = rules.balance(stances)
+    obj["balance"] = _balance(row)
     return obj
+
+
+def _balance(row: sqlite3.Row) -> dict[str, int]:
+    """Holders by stance across the thread, from the thread's counters (m006)."""
+    return {stance: row[column] for stance, column in STANCE_COLUMNS.items() if row[column]}
 
 
 def _thread_summary(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
@@ -385,36 +464,31 @@ def _thread_summary(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any
     obj = _thread_header(row)
     obj["article_count"] = row["articles"]
     obj["claim_count"] = row["claims"]
-    obj["balance"] = {
-        r[0]: r[1]
-        for r in conn.execute(
-            "SELECT h.stance, COUNT(*) FROM claims c JOIN claim_holders h "
-            "ON h.article_id = c.article_id AND h.claim_id = c.id WHERE c.thread_id = ? "
-            "GROUP BY h.stance ORDER BY COUNT(*) DESC",
-            (row["id"],),
-        )
-    }
+    obj["balance"] = _balance(row)
     return obj
 
 
-def _cited_sources(
-    conn: sqlite3.Connection, article_id: str, attribution_id: str | None
-) -> list[dict[str, Any]]:
-    """Whom a holder's attribution cites ("IRNA ..., citing the mission"): the cited
-    attributions' sources, in id order."""
-    if attribution_id is None:
-        return []
-    return [
-        {"attribution": r[0], "text": r[1], "code": r[2], "name": r[3]}
-        for r in conn.execute(
-            "SELECT t.id, t.source_text, t.source_actor_code, t.source_actor_name "
-            "FROM attribution_cites ac JOIN attributions t "
-            "ON t.article_id = ac.article_id AND t.id = ac.cited "
-            "WHERE ac.article_id = ? AND ac.attribution_id = ? AND t.source_text IS NOT NULL "
-            "ORDER BY t.id",
-            (article_id, attribution_id),
+def _thread_cites(
+    conn: sqlite3.Connection, tid: str
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Whom each holder's attribution in a thread cites ("IRNA ..., citing the mission"):
+    (article id, attribution id) -> the cited attributions' sources, in id order. One query
+    for the whole thread."""
+    cited: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in conn.execute(
+        "SELECT DISTINCT h.article_id, h.attribution_id, t.id, t.source_text, "
+        "t.source_actor_code, t.source_actor_name "
+        "FROM claims c JOIN claim_holders h ON h.article_id = c.article_id AND h.claim_id = c.id "
+        "JOIN attribution_cites ac ON ac.article_id = h.article_id "
+        "AND ac.attribution_id = h.attribution_id "
+        "JOIN attributions t ON t.article_id = ac.article_id AND t.id = ac.cited "
+        "WHERE c.thread_id = ? AND t.source_text IS NOT NULL ORDER BY t.id",
+        (tid,),
+    ):
+        cited.setdefault((r[0], r[1]), []).append(
+            {"attribution": r[2], "text": r[3], "code": r[4], "name": r[5]}
         )
-    ]
+    return cited
 
 
 def list_threads(
@@ -436,11 +510,8 @@ def list_threads(
         params += [actor, actor]
     if about:
         query = fts_query(about)
-        if query:
-            where.append(
-                "t.id IN (SELECT c.thread_id FROM claims c WHERE c.rowid IN "
-                "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?))"
-            )
+        if query:  # words in the thread's claim or key terms
+            where.append("t.rowid IN (SELECT rowid FROM threads_fts WHERE threads_fts MATCH ?)")
             params.append(query)
     sql = (
         "SELECT t.* FROM threads t WHERE "
