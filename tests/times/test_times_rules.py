@@ -366,6 +366,23 @@ CASES: list[tuple[str, str, date, str, str, str]] = [
         "duration",
     ),
     ("date.anaphoric_unit", "a high for the year of $42", SEED, "the year", "2022", "year"),
+    # a narrowed "the day" or part of the day is the anchor's (it once raised KeyError)
+    (
+        "date.anaphoric_unit",
+        "done by the end of the day",
+        SEED,
+        "the end of the day",
+        "2022-11-22",
+        "day",
+    ),
+    (
+        "date.anaphoric_unit",
+        "talks until the end of the night",
+        SEED,
+        "the end of the night",
+        "2022-11-22TNI",
+        "part_of_day",
+    ),
     (
         "date.anaphoric_unit",
         "troops by the end of the month",

@@ -202,10 +202,16 @@ def _the_unit(m: re.Match[str], ctx: Context, unit: str) -> Resolved:
         if ctx.anchor.isoweekday() < 6 and tense_of(m, ctx) != FUTURE:
             point = cal.shift(point, -1, "week")
         return from_anchor(ctx, point)
-    # "the week", "the end of the month": the one of the day under discussion, or the anchor's.
+    # "the week", "the end of the month" (and "the end of the day", "the end of the night",
+    # which only a narrowing lets through): the one of the day under discussion, or the
+    # anchor's.
     reference = ctx.reference
     on_day = reference is not None and reference.granularity in (cal.DAY, cal.WEEK)
     day = reference.start if reference is not None and on_day else ctx.anchor
+    if unit == "day":
+        return from_anchor(ctx, cal.day(day))
+    if unit in _PARTS:
+        return from_anchor(ctx, cal.part_of_day(day, PARTS_OF_DAY[unit]), kind=model.TIME)
     return from_anchor(ctx, cal.containing(RELATIVE_UNITS[unit], day))
 
 
