@@ -198,3 +198,41 @@ def test_both_full_text_plans_give_the_same_page(
     common = store.claims(about="drones", actor="UKR", limit=5, offset=2)
     assert [c["article_id"] for c in common] == [c["article_id"] for c in rare]
     assert len(common) == 5 and all("drones" in c["text"] for c in common)
+
+
+def test_thread_book_assigns_as_the_store_does(tmp_path: Path) -> None:
+    """The in-memory replay (used on Spark) gives every claim the store's thread."""
+    import random
+
+    from claimgraph.claims.threads import ThreadBook
+
+    rng = random.Random(7)
+    actors, verbs = ["IRN", "RUS", "UKR", None], ["supply", "send", "attack", "meet"]
+    words = ["drone", "missile", "grain", "talks", "war", "plant", "oil"]
+    book = ThreadBook()
+    expected: dict[tuple[str, str], str | None] = {}
+    with Store(tmp_path / "book.db") as store:
+        for n in range(120):
+            day = None if n % 17 == 0 else f"2022-{1 + n % 12:02d}-{1 + n % 27:02d}"
+            claims = [
+                claim(
+                    " ".join(rng.sample(words, 3)),
+                    [("UKR", rng.choice(["assert", "deny"]))],
+                    id=f"c{k}",
+                    subject=rng.choice(actors),
+                    object=rng.choice(actors),
+                    predicate=rng.choice(verbs),
+                    terms=rng.sample(words, 2),
+                )
+                for k in range(3)
+            ]
+            art = article(f"article {n}", day or "")
+            store.add_article(art, document=document(art, *claims))
+            for c in claims:
+                expected[(art.id, c["id"])] = book.assign(art.id, c, day)
+        stored = {
+            (r[0], r[1]): r[2]
+            for r in store.conn.execute("SELECT article_id, id, thread_id FROM claims")
+        }
+    assert stored == expected
+    assert len(set(stored.values())) < len(stored) - 20  # threads were joined, not all new

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -164,3 +165,19 @@ def test_load_command(job_run: JobRun, tmp_path: Path) -> None:
     not_output = tmp_path / "empty"
     not_output.mkdir()
     assert run_cli(cli, ["load", str(not_output), "--db", str(db), "-q"]) == 1
+
+
+def test_spark_threads_equal_the_store(job_run: JobRun, ingested_db: Path) -> None:
+    spark_threads = {
+        (r["article_id"], r["id"]): r["thread_id"] for r in read_table(job_run.output, "claims")
+    }
+    conn = sqlite3.connect(ingested_db)
+    try:
+        stored = {
+            (r[0], r[1]): r[2] for r in conn.execute("SELECT article_id, id, thread_id FROM claims")
+        }
+    finally:
+        conn.close()
+    assert spark_threads == stored
+    threaded = [t for t in stored.values() if t is not None]
+    assert threaded and len(set(threaded)) < len(threaded)  # some claims joined a thread

@@ -106,6 +106,60 @@ def in_window(last_seen: str | None, day: str | None) -> bool:
     return gap <= THREAD_WINDOW_DAYS
 
 
+class Candidate(NamedTuple):
+    """A thread a new claim may join: its id, first claim's signature and last day seen."""
+
+    id: str
+    signature: Signature
+    last_seen: str | None
+
+
+def choose(key: ThreadKey, candidates: Sequence[Candidate], day: str | None) -> str | None:
+    """The thread a claim of ``day`` joins, among its signature's threads given most recently
+    seen first (rules 2 and 3; the first of equally similar ones wins), or None for a new
+    thread. The store and the Spark job both decide with this function."""
+    open_ = [c for c in candidates[:MAX_CANDIDATES] if in_window(c.last_seen, day)]
+    match = best_match(key, [c.signature for c in open_])
+    return open_[match[0]].id if match is not None else None
+
+
+def later(a: str | None, b: str | None) -> str | None:
+    """The later of two ISO days (None counts as unknown, not as earliest)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+class ThreadBook:
+    """Threads assigned in memory, in the order claims arrive, exactly as the store assigns
+    them when the same claims are stored in the same order into an empty database (the
+    Spark job replays each signature's claims through one of these)."""
+
+    def __init__(self) -> None:
+        # per signature: [id, signature, last_seen, creation number], in creation order
+        self._threads: dict[tuple[str | None, str | None], list[list[Any]]] = {}
+        self._created = 0
+
+    def assign(self, article_id: str, claim: Mapping[str, Any], day: str | None) -> str | None:
+        key = thread_key(claim)
+        if key is None:
+            return None
+        threads = self._threads.setdefault((key.subject, key.object), [])
+        # the store's order: last seen first (unknown last), then the newest thread first
+        ordered = sorted(threads, key=lambda t: (t[2] is not None, t[2] or "", t[3]), reverse=True)
+        chosen = choose(key, [Candidate(t[0], t[1], t[2]) for t in ordered], day)
+        if chosen is None:
+            chosen = thread_id(article_id, claim["id"])
+            self._created += 1
+            threads.append([chosen, key.signature, None, self._created])
+        for t in threads:
+            if t[0] == chosen:
+                t[2] = later(t[2], day)
+        return chosen
+
+
 def thread_id(article_id: str, claim_id: str) -> str:
     """A new thread's id: stable, from the claim that starts it."""
     return hashlib.sha256(f"{article_id}/{claim_id}".encode()).hexdigest()[:16]

@@ -327,5 +327,12 @@ def _tables(wide: DataFrame, canonical: DataFrame, F: Any) -> dict[str, DataFram
         .drop("signature")
         .join(canonical, on=["article_id", "event_id"], how="left")
         .select(*mention_columns, "canonical_event"),
-        "claims": exploded("claims"),
+        "claims": _threaded(exploded("claims")),
     }
+
+
+def _threaded(claims: DataFrame) -> DataFrame:
+    """The claims table with each claim's thread (the store's, :mod:`claimgraph.spark.threads`)."""
+    from claimgraph.spark.threads import assign_threads
+
+    return claims.join(assign_threads(claims), on=["article_id", "id"], how="left")

@@ -130,8 +130,22 @@ CLAIMS: Columns = (
     ("article_id", "STRING"),
     ("id", "STRING"),
     ("text", "STRING"),
+    ("start", "BIGINT"),
+    ("end", "BIGINT"),
+    ("subject_code", "STRING"),
+    ("predicate", "STRING"),
+    ("object_code", "STRING"),
+    ("terms", "STRING"),  # JSON list
+    ("contested", "BOOLEAN"),
     ("evidence", "STRING"),
+    ("evidence_voice", "STRING"),
     ("holders", "STRING"),  # JSON list of the contract's holder objects
+    # what threading needs (claimgraph.spark.threads): the order the store would see the
+    # claim in, the day it would date it by, and the claim itself
+    ("input_order", "BIGINT"),
+    ("claim_index", "BIGINT"),
+    ("day", "STRING"),
+    ("claim", "STRING"),  # JSON of the contract's claim object
 )
 # What an event mention is matched on (claimgraph.events.mentions.MentionKey), per event.
 MENTIONS: Columns = (
@@ -361,16 +375,30 @@ def event_rows(article_id: str, document: Mapping[str, Any]) -> list[Row]:
     return rows
 
 
-def claim_rows(article_id: str, document: Mapping[str, Any]) -> list[Row]:
+def claim_rows(article_id: str, document: Mapping[str, Any], order: int) -> list[Row]:
+    published = document["article"].get("published")
+    day = published[:10] if published and len(published) >= 10 else None
     return [
         (
             article_id,
             c["id"],
             c.get("text"),
+            c.get("start"),
+            c.get("end"),
+            (c.get("subject") or {}).get("code"),
+            c.get("predicate"),
+            (c.get("object") or {}).get("code"),
+            json.dumps(c.get("terms") or [], ensure_ascii=False),
+            bool(c.get("contested")),
             c.get("evidence"),
+            c.get("evidence_voice"),
             json.dumps(c.get("holders") or [], ensure_ascii=False),
+            order,
+            n,
+            day,
+            json.dumps(c, ensure_ascii=False),
         )
-        for c in document.get("claims") or []
+        for n, c in enumerate(document.get("claims") or [])
     ]
 
 
@@ -417,7 +445,7 @@ def wide_row(document: Mapping[str, Any], order: int) -> WideRow:
         times=time_rows(article_id, document),
         attributions=attribution_rows(article_id, document),
         events=event_rows(article_id, document),
-        claims=claim_rows(article_id, document),
+        claims=claim_rows(article_id, document, order),
         mentions=mention_rows(article_id, document, order),
         error=None,
     )

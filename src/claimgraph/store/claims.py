@@ -154,16 +154,19 @@ def link_claims(
         key = rules.thread_key(c)
         if key is None:
             continue
-        # the signature's most recently seen threads; undated ones (NULL sorts last) after
-        rows = conn.execute(
-            "SELECT id, minhash, last_seen FROM threads WHERE subject_code IS ? AND object_code IS ? "
-            "ORDER BY last_seen DESC LIMIT ?",
-            (key.subject, key.object, rules.MAX_CANDIDATES),
-        ).fetchall()
-        rows = [r for r in rows if rules.in_window(r[2], day_iso)]
-        match = rules.best_match(key, [from_blob(r[1]) for r in rows])
-        if match is not None:
-            tid = rows[match[0]][0]
+        # the signature's most recently seen threads (undated ones last: NULL sorts last in
+        # DESC), the newest first among equals: the order ThreadBook replays on Spark
+        candidates = [
+            rules.Candidate(r[0], from_blob(r[1]), r[2])
+            for r in conn.execute(
+                "SELECT id, minhash, last_seen FROM threads WHERE subject_code IS ? "
+                "AND object_code IS ? ORDER BY last_seen DESC, rowid DESC LIMIT ?",
+                (key.subject, key.object, rules.MAX_CANDIDATES),
+            )
+        ]
+        chosen = rules.choose(key, candidates, day_iso)
+        if chosen is not None:
+            tid = chosen
             joined += 1
         else:
             tid = rules.thread_id(article_id, c["id"])
