@@ -64,7 +64,8 @@ train: install-dev
 bench: install-dev
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
 	$(BIN)/python benchmarks/extract_bench.py --shared $(SHARED)
-	$(BIN)/python benchmarks/load_bench.py
+	$(BIN)/python benchmarks/claims_bench.py
+	$(BIN)/python benchmarks/load_bench.py --saturate
 	$(BIN)/python benchmarks/scale_bench.py --shared $(SHARED)
 
 # Regenerate the locks (needs network to PyPI; uses uv when present, else pip-tools).
