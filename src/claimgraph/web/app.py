@@ -6,6 +6,7 @@ its own connection pool, from the database named in the environment)."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -77,6 +78,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Everything loaded so far (spaCy's and the app's modules) lives as long as the
+        # server: keep it out of the cyclic collector, whose full passes over it otherwise
+        # add 50-80 ms to a request that builds a large thread.
+        gc.freeze()
         yield
         pool.close()
 
