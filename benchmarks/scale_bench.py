@@ -61,23 +61,10 @@ def load_articles(shared: Path, limit: int) -> list[Any]:
         for item in read(paths, ReadOptions(mapping=mapping)):
             if len(articles) >= limit:
                 return articles
-            if isinstance(item, Article) and item.id not in seen and not raises_in_times(item):
+            if isinstance(item, Article) and item.id not in seen:
                 seen.add(item.id)
                 articles.append(item)
     return articles
-
-
-def raises_in_times(article: Any) -> bool:
-    """Articles that hit a known bug of the time rules (a KeyError in
-    ``times/rules/relative.py``) would stop the single-machine stages: left out of all three."""
-    from claimgraph.nlp.anchor import anchor_date
-    from claimgraph.times.extract import find_times
-
-    try:
-        find_times(article.text, anchor=anchor_date(article.published))
-    except KeyError:
-        return True
-    return False
 
 
 def write_partitions(articles: list[Any], folder: Path) -> list[str]:
