@@ -73,3 +73,60 @@ class ModelError(ClaimgraphError):
     """A spaCy pipeline or a shipped model cannot be loaded."""
 
     code = "E400"
+
+
+# Store errors raised while serving (E203-E204)
+
+
+class QueryTimeoutError(StoreError):
+    """A query ran longer than the server's time budget and was aborted."""
+
+    code = "E203"
+
+
+class ServerBusyError(StoreError):
+    """Every database connection stayed busy for longer than the server waits for one."""
+
+    code = "E204"
+
+
+# Usage errors of the HTTP API (E320-E322) and of exports (E310)
+
+
+class InvalidRequestError(ClaimgraphError):
+    """A query parameter or path segment is not valid."""
+
+    code = "E320"
+
+
+class RequestTooLargeError(ClaimgraphError):
+    """The request body or query string is larger than the server accepts."""
+
+    code = "E321"
+
+
+class ExportFormatError(InvalidRequestError):
+    """An export format outside the fixed set."""
+
+    code = "E322"
+
+
+class ExportPathError(ClaimgraphError):
+    """The output path cannot be written (missing folder, not a directory, outside it)."""
+
+    code = "E310"
+
+
+# Optional parts that are not installed (E410-E411)
+
+
+class MissingDependencyError(ClaimgraphError):
+    """An optional package an export needs is not installed."""
+
+    code = "E410"
+
+
+class SparkUnavailableError(ClaimgraphError):
+    """pyspark (the ``spark`` extra) or the Java runtime Spark needs is not installed."""
+
+    code = "E411"

@@ -10,21 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ExportPathError, MissingDependencyError
+
+__all__ = ["STDOUT", "ExportPathError", "MissingDependencyError"]
 
 STDOUT = "-"
-
-
-class ExportPathError(ClaimgraphError):
-    """The output path cannot be written (missing folder, not a directory, outside it)."""
-
-    code = "E310"
-
-
-class MissingDependencyError(ClaimgraphError):
-    """An optional package an export needs is not installed."""
-
-    code = "E410"
 
 
 @contextmanager

@@ -16,16 +16,10 @@ from __future__ import annotations
 import importlib.util
 import shutil
 
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import SparkUnavailableError
 
 SPARK_HINT = "pip install 'claimgraph[spark]'"
 JAVA_HINT = "install Java 17 (Debian: apt-get install default-jre-headless) or set JAVA_HOME"
-
-
-class SparkUnavailableError(ClaimgraphError):
-    """pyspark (the ``spark`` extra) or the Java runtime Spark needs is not installed."""
-
-    code = "E411"
 
 
 def require_pyspark() -> None:

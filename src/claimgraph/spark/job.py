@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 TASKS_PER_CORE = 8
 EXTRACT_BATCH = 32  # articles per nlp.pipe call inside a task, as the single-machine path
 # An article whose extraction raised; the exception's own code when it has one.
-EXTRACT_ERROR_CODE = "E120"
+EXTRACT_ERROR_CODE = "E121"  # docs/errors.md
 # What extracting one article may raise on bad input: claimgraph's own errors, spaCy's
 # ValueError for texts it refuses (E088: longer than nlp.max_length), and LookupError from a
 # rule that meets a text it was not written for (a KeyError in times/rules/relative.py on

@@ -17,37 +17,25 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from claimgraph.errors import ClaimgraphError, NotFoundError, StoreError
+from claimgraph.errors import (
+    ClaimgraphError,
+    ExportFormatError,
+    InvalidRequestError,
+    NotFoundError,
+    QueryTimeoutError,
+    RequestTooLargeError,
+    ServerBusyError,
+    StoreError,
+)
 
-
-class QueryTimeoutError(StoreError):
-    """A query ran longer than the server's time budget and was aborted."""
-
-    code = "E203"
-
-
-class ServerBusyError(StoreError):
-    """Every database connection stayed busy for longer than the server waits for one."""
-
-    code = "E204"
-
-
-class InvalidRequestError(ClaimgraphError):
-    """A query parameter or path segment is not valid."""
-
-    code = "E320"
-
-
-class RequestTooLargeError(ClaimgraphError):
-    """The request body or query string is larger than the server accepts."""
-
-    code = "E321"
-
-
-class ExportFormatError(InvalidRequestError):
-    """An export format outside the fixed set."""
-
-    code = "E322"
+# The web's coded errors live in the one catalogue (claimgraph.errors); re-exported here.
+__all__ = [
+    "ExportFormatError",
+    "InvalidRequestError",
+    "QueryTimeoutError",
+    "RequestTooLargeError",
+    "ServerBusyError",
+]
 
 
 # Codes for failures raised by the HTTP layer itself (routing, methods).
