@@ -16,8 +16,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from claimgraph.actors import ActorKB
-from claimgraph.claims import find_claims
-from claimgraph.events import event_objects
+from claimgraph.claims.builder import find_claims
+from claimgraph.events.contract import event_objects
 from claimgraph.model import Article
 from claimgraph.nlp import extensions as ext
 from claimgraph.nlp.anchor import anchor_date
