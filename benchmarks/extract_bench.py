@@ -24,17 +24,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from stages import run_stage
+
 ROOT = Path(__file__).resolve().parent.parent
 PRESS = ROOT / "examples" / "press" / "kremlin_zelenskyy_2022.jsonl"
 REUTERS = Path("corpora/reuters21578")
 RSS_SAMPLE_EVERY = 500
-ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def vm_kib(field: str) -> int:
@@ -112,26 +112,20 @@ def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_child(name: str, args: argparse.Namespace) -> dict[str, Any]:
-    command = [
-        sys.executable,
+    return run_stage(
         __file__,
-        "--stage",
         name,
-        "--shared",
-        str(args.shared),
-        "--articles",
-        str(args.articles),
-        "--memory-articles",
-        str(args.memory_articles),
-        "--model",
-        args.model,
-    ]
-    env = {**os.environ, **ONE_THREAD}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"stage {name} failed:\n{done.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+        [
+            "--shared",
+            str(args.shared),
+            "--articles",
+            str(args.articles),
+            "--memory-articles",
+            str(args.memory_articles),
+            "--model",
+            args.model,
+        ],
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,12 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from stages import run_stage
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 4
@@ -48,7 +49,6 @@ CORPORA = (
     ),
 )
 JSONL_PARTITIONS = 8
-ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def load_articles(shared: Path, limit: int) -> list[Any]:
@@ -139,25 +139,19 @@ def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_child(name: str, args: argparse.Namespace, part: str | None = None) -> dict[str, Any]:
-    command = [
-        sys.executable,
+    return run_stage(
         __file__,
-        "--stage",
         name,
-        "--shared",
-        str(args.shared),
-        "--articles",
-        str(args.articles),
-        "--model",
-        args.model,
-        *(["--slice", part] if part else []),
-    ]
-    env = {**os.environ, **ONE_THREAD}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"stage {name} failed:\n{done.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+        [
+            "--shared",
+            str(args.shared),
+            "--articles",
+            str(args.articles),
+            "--model",
+            args.model,
+            *(["--slice", part] if part else []),
+        ],
+    )
 
 
 def _progress(out: Path, partial: dict[str, Any]) -> None:
