@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from stages import run_stage
+from stages import run_stage, time_extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 PRESS = ROOT / "examples" / "press" / "kremlin_zelenskyy_2022.jsonl"
@@ -68,23 +68,8 @@ def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
             "components": nlp.pipe_names,
         }
     if name in {"extract_1", "extract_2"}:
-        from claimgraph.parallel import make_extractor
-
         articles = throughput_articles(args.articles)
-        extractor = make_extractor(1 if name == "extract_1" else 2, model=args.model)
-        list(extractor.extract_many(articles[:8]))  # warm-up
-        if hasattr(extractor, "wait_ready"):
-            extractor.wait_ready()  # every worker has loaded its pipeline before the clock starts
-        cpu, wall = time.process_time(), time.perf_counter()
-        for _ in extractor.extract_many(articles):
-            pass
-        result = {
-            "articles": len(articles),
-            "cpu_s": time.process_time() - cpu,
-            "wall_s": time.perf_counter() - wall,
-        }
-        extractor.close()
-        return result
+        return time_extraction(1 if name == "extract_1" else 2, articles, args.model)
     if name == "memory":
         from claimgraph.extractor import Extractor
         from claimgraph.model import Article

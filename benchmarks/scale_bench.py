@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from stages import run_stage
+from stages import run_stage, time_extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 4
@@ -94,22 +94,7 @@ def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
         k, n = (int(x) for x in args.slice.split("/"))
         articles = articles[k::n]
     if name in {"one", "workers2"}:
-        from claimgraph.parallel import make_extractor
-
-        extractor = make_extractor(1 if name == "one" else 2, model=args.model)
-        list(extractor.extract_many(articles[:8]))  # warm-up
-        if hasattr(extractor, "wait_ready"):
-            extractor.wait_ready()
-        cpu, wall = time.process_time(), time.perf_counter()
-        for _ in extractor.extract_many(articles):
-            pass
-        result = {
-            "articles": len(articles),
-            "cpu_s": time.process_time() - cpu,
-            "wall_s": time.perf_counter() - wall,
-        }
-        extractor.close()
-        return result
+        return time_extraction(1 if name == "one" else 2, articles, args.model)
     if name == "spark2":
         from claimgraph.spark.job import JobSettings, run, warm_up
         from claimgraph.spark.session import get_session

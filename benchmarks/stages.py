@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 # BLAS on one thread: a stage measures one core (the 2-worker stage uses two processes).
@@ -20,4 +21,27 @@ def run_stage(script: str, name: str, arguments: list[str]) -> dict[str, Any]:
     if done.returncode != 0:
         raise SystemExit(f"stage {name} failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def time_extraction(workers: int, articles: Sequence[Any], model: str) -> dict[str, Any]:
+    """Extract ``articles`` with ``workers`` processes (1: in this one), after a warm-up and,
+    for a pool, after every worker has loaded its pipeline: articles, CPU and wall seconds."""
+    import time
+
+    from claimgraph.parallel import make_extractor
+
+    extractor = make_extractor(workers, model=model)
+    list(extractor.extract_many(articles[:8]))  # warm-up
+    if hasattr(extractor, "wait_ready"):
+        extractor.wait_ready()
+    cpu, wall = time.process_time(), time.perf_counter()
+    for _ in extractor.extract_many(articles):
+        pass
+    result = {
+        "articles": len(articles),
+        "cpu_s": time.process_time() - cpu,
+        "wall_s": time.perf_counter() - wall,
+    }
+    extractor.close()
     return result

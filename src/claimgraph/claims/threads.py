@@ -18,6 +18,7 @@ the threads (``claimgraph.store.claims``).
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
@@ -138,25 +139,26 @@ class ThreadBook:
     Spark job replays each signature's claims through one of these)."""
 
     def __init__(self) -> None:
-        # per signature: [id, signature, last_seen, creation number], in creation order
-        self._threads: dict[tuple[str | None, str | None], list[list[Any]]] = {}
+        # per signature: thread id -> [id, signature, last_seen, creation number]
+        self._threads: dict[tuple[str | None, str | None], dict[str, list[Any]]] = {}
         self._created = 0
 
     def assign(self, article_id: str, claim: Mapping[str, Any], day: str | None) -> str | None:
         key = thread_key(claim)
         if key is None:
             return None
-        threads = self._threads.setdefault((key.subject, key.object), [])
-        # the store's order: last seen first (unknown last), then the newest thread first
-        ordered = sorted(threads, key=lambda t: (t[2] is not None, t[2] or "", t[3]), reverse=True)
+        threads = self._threads.setdefault((key.subject, key.object), {})
+        # the store's order (last seen first, unknown last, then the newest thread first), cut
+        # to the candidates it reads: a partial sort, as a signature may hold thousands
+        ordered = heapq.nlargest(
+            MAX_CANDIDATES, threads.values(), key=lambda t: (t[2] is not None, t[2] or "", t[3])
+        )
         chosen = choose(key, [Candidate(t[0], t[1], t[2]) for t in ordered], day)
         if chosen is None:
             chosen = thread_id(article_id, claim["id"])
             self._created += 1
-            threads.append([chosen, key.signature, None, self._created])
-        for t in threads:
-            if t[0] == chosen:
-                t[2] = later(t[2], day)
+            threads[chosen] = [chosen, key.signature, None, self._created]
+        threads[chosen][2] = later(threads[chosen][2], day)
         return chosen
 
 
