@@ -9,6 +9,8 @@ adds (``chain``, ``attributions[].sentence``, ``actors`` for compound sources, `
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -65,19 +67,25 @@ class _Mention:
 
 
 def _actor_mentions(doc: Doc) -> list[_Mention]:
-    return [
-        _Mention(s) for s in doc.spans.get(ext.SPANS_ACTORS, []) if s._.get(ext.ACTOR) is not None
-    ]
+    """The resolved actor mentions in reading order (lookups by offset rely on it)."""
+    spans = sorted(doc.spans.get(ext.SPANS_ACTORS, []), key=lambda s: s.start_char)
+    return [_Mention(s) for s in spans if s._.get(ext.ACTOR) is not None]
 
 
-def _source_actors(doc: Doc, a: Attribution, mentions: list[_Mention]) -> list[_Mention]:
+def _source_actors(
+    doc: Doc, text: str, a: Attribution, mentions: list[_Mention], starts: list[int]
+) -> list[_Mention]:
     """The actors a source names: the mention at its head (or every conjunct of a compound
-    source), else the antecedent of a pronoun or definite description."""
+    source), else the antecedent of a pronoun or definite description. ``text`` is
+    ``doc.text``, passed in because spaCy rebuilds that string on every access; ``starts``
+    are the mentions' start offsets (they are in reading order), to look up a source's
+    mentions without scanning them all."""
     if a.source is None:
         return []
-    if doc.text[a.source.start : a.source.end].strip().lower() in RELATIVE_PRONOUNS:
+    if text[a.source.start : a.source.end].strip().lower() in RELATIVE_PRONOUNS:
         return _relative_antecedent(doc, a, mentions)
-    inside = [m for m in mentions if a.source.contains(m.start, m.end)]
+    lo, hi = bisect_left(starts, a.source.start), bisect_right(starts, a.source.end)
+    inside = [m for m in mentions[lo:hi] if a.source.contains(m.start, m.end)]
     head = doc[a.source_token] if a.source_token is not None else None
     if head is not None:
         conjuncts = {head.i} | {t.i for t in head.conjuncts}
@@ -108,15 +116,22 @@ def _relative_antecedent(doc: Doc, a: Attribution, mentions: list[_Mention]) -> 
     return [m for m in mentions if m.span.start <= noun.i < m.span.end][:1]
 
 
-def _time_for(doc: Doc, a: Attribution) -> dict[str, Any] | None:
+def _times_by_sentence(doc: Doc) -> dict[int, list[Span]]:
+    """The time spans grouped by the sentence (its first token) they start in."""
+    grouped: dict[int, list[Span]] = defaultdict(list)
+    for span in doc.spans.get(ext.SPANS_TIMES, []):
+        grouped[doc[span.start].sent.start].append(span)
+    return grouped
+
+
+def _time_for(doc: Doc, a: Attribution, times: dict[int, list[Span]]) -> dict[str, Any] | None:
     """The time expression that dates the act of saying: attached to the cue's clause,
-    outside the source and content, nearest to the cue."""
+    outside the source and content, nearest to the cue. ``times``: see
+    :func:`_times_by_sentence`."""
     cue = doc[a.cue_token]
     sentence = cue.sent
     best = None
-    for span in doc.spans.get(ext.SPANS_TIMES, []):
-        if not (sentence.start_char <= span.start_char < sentence.end_char):
-            continue
+    for span in times.get(sentence.start, ()):
         piece = CharSpan(span.start_char, span.end_char)
         if (a.content is not None and a.content.overlaps(piece)) or (
             a.source is not None and a.source.overlaps(piece)
@@ -146,10 +161,12 @@ def _cited_cue(doc: Doc, cited: CharSpan) -> CharSpan | None:
 
 def attribution_objects(doc: Doc, mentions: list[_Mention]) -> list[dict[str, Any]]:
     text = doc.text
+    starts = [m.start for m in mentions]
+    times = _times_by_sentence(doc)
     found: Sequence[Attribution] = doc._.get(ext.ATTRIBUTIONS) or []
     objects: list[dict[str, Any]] = []
     for n, a in enumerate(found):
-        actors = _source_actors(doc, a, mentions)
+        actors = _source_actors(doc, text, a, mentions, starts)
         source = span_object(text, a.source) if a.source is not None else None
         if source is not None:
             source["actor"] = actors[0].actor.to_contract() if actors else None
@@ -165,7 +182,7 @@ def attribution_objects(doc: Doc, mentions: list[_Mention]) -> list[dict[str, An
                 "kind": a.kind,
                 "stance": a.stance,
                 "cites": [],
-                "time": _time_for(doc, a),
+                "time": _time_for(doc, a, times),
                 "sentence": {"start": sentence.start_char, "end": sentence.end_char},
                 "nested_in": None if a.nested_in is None else f"a{a.nested_in}",
                 "rule": a.rule,
@@ -181,7 +198,11 @@ def attribution_objects(doc: Doc, mentions: list[_Mention]) -> list[dict[str, An
                 cited, cue, a.content, "indirect", "assert", "citing", (), a.cue_token, None
             )
             actors = _source_actors(
-                doc, cited_attr._replace(source_token=_head_token(doc, cited)), mentions
+                doc,
+                text,
+                cited_attr._replace(source_token=_head_token(doc, cited)),
+                mentions,
+                starts,
             )
             new_id = f"a{len(objects)}"
             source = span_object(text, cited)

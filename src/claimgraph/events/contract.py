@@ -50,4 +50,5 @@ def event_objects(doc: Doc) -> list[dict[str, Any]]:
     """The ``events`` list for a Doc the ``claimgraph_events`` component has processed
     (empty when it has not run)."""
     found: Sequence[Event] = (doc._.get(ext.EVENTS) or []) if Doc.has_extension(ext.EVENTS) else []
-    return [event_object(n, e, doc.text) for n, e in enumerate(found)]
+    text = doc.text  # spaCy rebuilds this string on every access: once, not per event
+    return [event_object(n, e, text) for n, e in enumerate(found)]

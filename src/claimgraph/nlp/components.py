@@ -31,10 +31,12 @@ from claimgraph.nlp.pipeline import make_paragraphs  # noqa: F401  (registers th
 from claimgraph.times import find_times
 
 
-def _char_spans(doc: Doc, pieces: tuple[tuple[int, int], ...], label: str) -> list[Span]:
+def _char_spans(doc: Doc, text: str, pieces: tuple[tuple[int, int], ...], label: str) -> list[Span]:
+    """Spans over the pieces; ``text`` is ``doc.text``, built once by the caller (spaCy
+    rebuilds that string on every access, which made long documents quadratic)."""
     spans = []
     for start, end in pieces:
-        if end <= start or not doc.text[start:end].strip():
+        if end <= start or not text[start:end].strip():
             continue  # an empty or blank piece covers no token
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
@@ -54,12 +56,13 @@ class AttributionComponent:
         found = find_attributions(doc, self.lexicon, model=self.model or False)
         doc._.set(ext.ATTRIBUTIONS, found)
         sources, cues, contents = [], [], []
+        text = doc.text
         for n, a in enumerate(found):
             if a.source is not None:
-                sources += _char_spans(doc, a.source.pieces(), f"a{n}")
-            cues += _char_spans(doc, a.cue.pieces(), f"a{n}")
+                sources += _char_spans(doc, text, a.source.pieces(), f"a{n}")
+            cues += _char_spans(doc, text, a.cue.pieces(), f"a{n}")
             if a.content is not None:
-                contents += _char_spans(doc, a.content.pieces(), f"a{n}")
+                contents += _char_spans(doc, text, a.content.pieces(), f"a{n}")
         doc.spans[ext.SPANS_SOURCES] = sources
         doc.spans[ext.SPANS_CUES] = cues
         doc.spans[ext.SPANS_CONTENTS] = contents

@@ -7,6 +7,7 @@ small: only sources are resolved, only backwards, and only within ``MAX_SENTENCE
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -71,14 +72,21 @@ def needs_antecedent(tokens: Sequence[Token]) -> bool:
 def antecedent(
     doc: Doc, tokens: Sequence[Token], mentions: Sequence[MentionLike]
 ) -> MentionLike | None:
-    """The mention a pronominal or descriptive source refers back to, or None."""
+    """The mention a pronominal or descriptive source refers back to, or None.
+
+    ``mentions`` are in reading order (by start). Only the sentences in the window are
+    visited, so a long document costs no more per source than a short one."""
     words = [t.lower_ for t in tokens if not t.is_punct]
     start_char = tokens[0].idx
-    sentence_starts = [s.start_char for s in doc.sents if s.start_char <= start_char]
-    window_start = (
-        sentence_starts[-MAX_SENTENCES_BACK - 1] if len(sentence_starts) > MAX_SENTENCES_BACK else 0
-    )
-    earlier = [m for m in mentions if window_start <= m.start and m.end <= start_char]
+    sentence = tokens[0].sent
+    for _ in range(MAX_SENTENCES_BACK):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    window_start = sentence.start_char if sentence.start > 0 else 0
+    starts = [m.start for m in mentions]
+    lo, hi = bisect_left(starts, window_start), bisect_right(starts, start_char)
+    earlier = [m for m in mentions[lo:hi] if m.end <= start_char]
     if not earlier:
         return None
     if words[-1] in {"latter", "former"}:
