@@ -2,26 +2,35 @@
 
 Each worker process loads its own pipeline once (in the pool's initializer) and turns
 batches of articles into documents; the parent keeps reading, de-duplicating and writing
-(the store's one writer). Batches go out with ``apply_async`` and come back in input order,
-with at most ``IN_FLIGHT_PER_WORKER`` batches queued per worker, so memory stays bounded
-however long the input. Workers start with ``spawn``: forking a process that has loaded
-numpy and BLAS threads can deadlock.
+(the store's one writer). Batches go out with ``apply_async`` and come back in input order.
+
+Two bounds keep memory flat however long the input, without letting one long batch stall the
+pool: at most ``IN_FLIGHT_PER_WORKER`` *unfinished* batches per worker (a finished one frees
+its slot at once, through the task's callback), and at most ``BUFFERED_PER_WORKER`` batches
+held for the parent in all (finished ones wait there for an earlier, slower batch to be
+yielded first). Counting only the head of the queue, as before, left the other worker idle
+whenever a long speech sat at the head.
+
+Workers start with ``spawn``: forking a process that has loaded numpy and BLAS threads can
+deadlock.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.pool import AsyncResult, Pool
+from typing import Any, TypeVar
 
 from claimgraph.extractor import Document, Extractor, batches
 from claimgraph.model import Article
 
 IN_FLIGHT_PER_WORKER = 4
+BUFFERED_PER_WORKER = 16
 # Smaller batches than one process uses: articles vary from a paragraph to a speech, and many
 # small batches keep both workers busy to the end instead of one waiting on a long batch.
 POOL_BATCH = 8
@@ -58,6 +67,38 @@ def _restore_texts(articles: list[Article], documents: list[Document]) -> list[D
     return documents
 
 
+Group = TypeVar("Group")
+
+
+def ordered_results(
+    pool: Pool,
+    func: Callable[[Group], Any],
+    groups: Iterable[Group],
+    *,
+    in_flight: int,
+    buffered: int,
+) -> Iterator[tuple[Group, Any]]:
+    """``(group, func(group))`` in input order, computed on ``pool``: at most ``in_flight``
+    groups unfinished and ``buffered`` held in all (see the module docstring)."""
+    window: deque[tuple[Group, AsyncResult[Any]]] = deque()
+    slots = threading.BoundedSemaphore(in_flight)
+
+    def release(_: object) -> None:  # runs in the pool's result thread
+        slots.release()
+
+    for group in groups:
+        # Yield what is finished at the head; wait on the head only when the buffer is full.
+        while window and (window[0][1].ready() or len(window) >= buffered):
+            done, result = window.popleft()
+            yield done, result.get()
+        slots.acquire()  # until fewer than in_flight are unfinished
+        task = pool.apply_async(func, (group,), callback=release, error_callback=release)
+        window.append((group, task))
+    while window:
+        done, result = window.popleft()
+        yield done, result.get()
+
+
 class ExtractorPool:
     """The :class:`~claimgraph.extractor.Extractor` interface, backed by worker processes."""
 
@@ -84,16 +125,14 @@ class ExtractorPool:
     def extract_batches(
         self, groups: Iterable[list[Article]]
     ) -> Iterator[tuple[list[Article], list[Document]]]:
-        window: deque[tuple[list[Article], AsyncResult[Any]]] = deque()
-        limit = self.workers * IN_FLIGHT_PER_WORKER
-        for group in groups:
-            window.append((group, self._pool.apply_async(_extract_in_worker, (group,))))
-            while len(window) >= limit:
-                done, result = window.popleft()
-                yield done, _restore_texts(done, result.get())
-        while window:
-            done, result = window.popleft()
-            yield done, _restore_texts(done, result.get())
+        for done, documents in ordered_results(
+            self._pool,
+            _extract_in_worker,
+            groups,
+            in_flight=self.workers * IN_FLIGHT_PER_WORKER,
+            buffered=self.workers * BUFFERED_PER_WORKER,
+        ):
+            yield done, _restore_texts(done, documents)
 
     batch_size = POOL_BATCH
 
