@@ -196,6 +196,103 @@ def test_will_withdraw_is_intent_to_cooperate() -> None:
     assert codes(event, "recipient") == ["UKR"]
 
 
+def test_pronoun_subject_is_its_antecedent() -> None:
+    # "Iran says it will withdraw from Ukraine": a stated intention (AGREE) by Iran
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("says", "say", "VERB", "ROOT", 1),
+            ("it", "it", "PRON", "nsubj", 4),
+            ("will", "will", "AUX", "aux", 4),
+            ("withdraw", "withdraw", "VERB", "ccomp", 1),
+            ("from", "from", "ADP", "prep", 4),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 5),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, codes(event, "actor"), codes(event, "recipient")) == (
+        "AGREE",
+        ["IRN"],
+        ["UKR"],
+    )
+
+
+def test_said_must_is_a_demand_on_the_complements_subject() -> None:
+    # "Russia said Ukraine must withdraw": a dependency path in `requires` and `recipient`
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "nsubj", 1),
+            ("said", "say", "VERB", "ROOT", 1),
+            ("Ukraine", "Ukraine", "PROPN", "nsubj", 4),
+            ("must", "must", "AUX", "aux", 4),
+            ("withdraw", "withdraw", "VERB", "ccomp", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("REQUEST", "105")
+    assert codes(event, "actor") == ["RUS"] and codes(event, "recipient") == ["UKR"]
+
+
+def test_relative_clause_is_background() -> None:
+    # "Iran, which attacked Ukraine, praised Russia": the sentence reports the praise
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 5),
+            (",", ",", "PUNCT", "punct", 0),
+            ("which", "which", "PRON", "nsubj", 3),
+            ("attacked", "attack", "VERB", "relcl", 0),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 3),
+            ("praised", "praise", "VERB", "ROOT", 5),
+            ("Russia", "Russia", "PROPN", "dobj", 5),
+        ]
+    )
+    assert [e.type for e in find_events(doc)] == ["SUPPORT"]
+
+
+def test_intention_on_condition_is_a_threat() -> None:
+    # "Iran will withdraw from Ukraine unless Russia agrees"
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 2),
+            ("will", "will", "AUX", "aux", 2),
+            ("withdraw", "withdraw", "VERB", "ROOT", 2),
+            ("from", "from", "ADP", "prep", 2),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 3),
+            ("unless", "unless", "SCONJ", "mark", 7),
+            ("Russia", "Russia", "PROPN", "nsubj", 7),
+            ("agrees", "agree", "VERB", "advcl", 2),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, codes(event, "actor"), codes(event, "recipient")) == (
+        "THREATEN",
+        ["IRN"],
+        ["UKR"],
+    )
+
+
+def test_recipient_is_the_first_slot_that_names_an_actor() -> None:
+    # "France announced a suspension of flights with Iran": "of" is filled, names no one
+    doc = make_doc(
+        [
+            ("France", "France", "PROPN", "nsubj", 1),
+            ("announced", "announce", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3),
+            ("suspension", "suspension", "NOUN", "dobj", 1),
+            ("of", "of", "ADP", "prep", 3),
+            ("flights", "flight", "NOUN", "pobj", 4),
+            ("with", "with", "ADP", "prep", 3),
+            ("Iran", "Iran", "PROPN", "pobj", 6),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, codes(event, "actor"), codes(event, "recipient")) == (
+        "SANCTION",
+        ["FRA"],
+        ["IRN"],
+    )
+
+
 def test_event_without_participants_is_dropped() -> None:
     doc = make_doc(
         [("Talks", "talk", "NOUN", "nsubj", 1), ("resumed", "resume", "VERB", "ROOT", 1)]
@@ -235,7 +332,9 @@ CASES = [
     ("Iran threatened to attack Israel.", "THREATEN", ["IRN"], ["ISR"], set()),
     ("Germany urged Russia to withdraw its troops.", "REQUEST", ["DEU"], ["RUS"], set()),
     ("China rejected the proposal by Japan.", "REJECT", ["CHN"], [], set()),
-    ("The United States imposed sanctions on Iran.", "COERCE", ["USA"], ["IRN"], set()),
+    # The PLOVER manual codes international sanctions as SANCTION "discontinue" (the 2021
+    # conversion table's COERCE for CAMEO 163 disagrees with the manual's text).
+    ("The United States imposed sanctions on Iran.", "SANCTION", ["USA"], ["IRN"], set()),
 ]
 
 
@@ -288,8 +387,8 @@ def test_seed_events(shared_data: Path) -> None:
 
 
 # Floors a little under the measured figures (docs/events.md); raise them as the coder improves.
-FLOORS = {"type_accuracy": 0.50, "actor_accuracy": 0.30}
-CEILINGS = {"extra_per_record": 0.25}
+FLOORS = {"type_accuracy": 0.68, "actor_accuracy": 0.48}
+CEILINGS = {"extra_per_record": 0.20}
 
 
 def test_plover_quality_gate(shared_data: Path) -> None:

@@ -10,13 +10,18 @@ the attributions (``doc._.claimgraph_attributions``) when they are there. For ea
    "accused Iran of *supplying*") is either folded into it (it refines its CAMEO code through
    ``complements.tsv``, and lends it a recipient) or, under an accusation or a denial
    (``embeds`` = ``alleged``/``negated``), emitted with that flag: never as a plain fact.
+   Purpose clauses without a subject ("rioted *demanding* ...") fold like complements; events
+   of background clauses (relative, participial, temporal) are kept only when the sentence
+   has no other event with a participant (``_background``).
 3. **Participants**: the actor is the subject (or the ``by`` agent, or the controller of an
    infinitive or gerund: the object of "asked X to", "accused X of"); the recipient the
-   first filled slot of the pattern's ``recipient`` list. Each is resolved to the actor spans
-   it names, conjuncts included ("France, the UK and Germany" gives three).
+   first slot of the pattern's ``recipient`` list that names an actor, else a cascade of
+   fallbacks (``_fallback_recipients``). Each is resolved to the actor spans it names,
+   conjuncts included ("France, the UK and Germany" gives three); a pronoun to its antecedent.
    An event with neither an actor nor a recipient is dropped (``MIN_PARTICIPANTS``).
-4. **Flags** (PLOVER's auxiliary modes) from ``modifiers.tsv``; ``historical`` and ``future``
-   also from the event's date against the publication date.
+4. **Flags** (PLOVER's auxiliary modes) from ``modifiers.tsv`` (words of the trigger's own
+   clause: a clause below it does not lend its words); ``historical`` and ``future`` also from
+   the event's date against the publication date.
 5. **Date**, a cascade where the first hit wins: a time expression in the trigger's own clause;
    else, for reported speech not in the past perfect, the time of the report's cue clause
    ("... has requested ..., IRNA reported on Tuesday"); else none.
@@ -39,11 +44,40 @@ VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
 # Relations along which an embedded trigger belongs to the trigger above it.
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "attr"})
+# A purpose clause of a verb whose object is an event ("staged demonstrations *to demand*",
+# "launched an attack *to retake*") belongs to that event: the PLOVER manual does not code the
+# demand of a protest separately.
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+LIGHT_OBJECT_DEPS = frozenset({"dobj"})
+# Clauses that set the scene (see _background): their events are reported only when the
+# sentence has no event of its own.
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+SCENE_MARKS = frozenset({"after", "as", "while", "when", "since", "before", "until", "once"})
+# A stated intention made conditional on the other side's conduct is a threat ("will
+# withdraw its force unless ..."); "if" is left out: "would meet him if ..." is an offer.
+THREAT_MARKS = frozenset({"unless"})
+# Dependents that make an adverbial clause an event of its own (a subject, a subordinator).
+OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 # Dependents that open a clause of their own: their times and triggers are not the head's.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
 # Noun-phrase dependents in which an actor can be named ("Israeli", "Iran's", "UN").
 NP_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 OF_PREPS = frozenset({"of", "from"})
+# Prepositions that place a generic group ("rebels in the Ivory Coast", "students throughout
+# Indonesia"): when the phrase names no actor otherwise, the place codes it (as in CAMEO).
+PLACE_PREPS = frozenset({"in", "throughout", "inside"})
+# Prepositions of a trigger's object that name the party it is done to or with.
+OBJECT_PREPS = frozenset({"with", "to", "against", "on", "for", "in", "into", "from"})
+# Slots of a non-trigger complement verb that give the recipient ("threatened to break
+# relations with Russia").
+FALLBACK_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on")
+# Personal and possessive pronouns that stand for an actor named earlier in the sentence.
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# A path step separator in `requires` and `recipient` cells: "ccomp>aux:must", "ccomp>nsubj".
+PATH_SEP = ">"
+# The word of a `requires` item that any word matches ("dobj:*": the verb has an object).
+ANY_WORD = "*"
 DEFAULT_RECIPIENT = {
     "verb": ("dobj", "dative", "prep:with", "prep:against", "prep:to"),
     "noun": ("prep:with", "prep:against", "prep:on", "prep:to", "prep:between"),
@@ -110,17 +144,29 @@ class _Found(NamedTuple):
     pattern: Pattern
 
 
+def _walk(token: Token, path: Sequence[str]) -> list[Token]:
+    """The tokens reached from ``token`` along a dependency path ("ccomp", "aux")."""
+    level = [token]
+    for dep in path:
+        level = [c for t in level for c in t.children if c.dep_ == dep]
+    return level
+
+
 def _matches(token: Token, pattern: Pattern) -> bool:
     if not pattern.requires:
         return True
-    for child in token.children:
-        for dep, word in pattern.requires:
-            if word not in (child.lower_, child.lemma_.lower()):
-                continue
-            if dep == child.dep_ or (dep == "prep" and child.dep_ in ("prt", "agent", "dative")):
-                return True
-            if dep == "prt" and child.dep_ == "prep":
-                return True
+    for dep_path, word in pattern.requires:
+        *path, dep = dep_path.split(PATH_SEP)
+        for parent in _walk(token, path):
+            for child in parent.children:
+                if word != ANY_WORD and word not in (child.lower_, child.lemma_.lower()):
+                    continue
+                if dep == child.dep_ or (
+                    dep == "prep" and child.dep_ in ("prt", "agent", "dative")
+                ):
+                    return True
+                if dep == "prt" and child.dep_ == "prep":
+                    return True
     return False
 
 
@@ -157,21 +203,52 @@ def _spans_in(tokens: Iterable[Token], index: dict[int, Span]) -> list[Span]:
 
 
 def _named(token: Token, index: dict[int, Span], depth: int = 0) -> list[Span]:
-    """The actor spans a noun phrase names: the span at its head, else those of its
-    modifiers ("Senior Hungarian and Romanian officials"), else of its "of" phrase."""
+    """The actor spans a noun phrase names: the span at its head (with the spans coordinated
+    with its modifiers: "Hungarian and Romanian officials"), else those of its modifiers
+    ("Senior Hungarian and Romanian officials"), else of its "of" phrase, else of the place
+    it is in ("rebels in the Ivory Coast"); a pronoun names its antecedent."""
     if token.i in index:
-        return [index[token.i]]
-    found: list[Span] = []
+        span = index[token.i]
+        found = [span]
+        for t in span:
+            found += _spans_in((c for c in t.conjuncts if not span.start <= c.i < span.end), index)
+        return found
+    if token.pos_ == "PRON" or token.lower_ in PRONOUNS:
+        return _antecedent(token, index) if depth == 0 else []
+    found = []
     for child in token.children:
         if child.dep_ in NP_MODIFIER_DEPS:
             found += _spans_in(child.subtree, index)
+            if not found and child.dep_ == "poss" and child.lower_ in PRONOUNS:
+                found += _antecedent(child, index)
     if found or depth > 1:
         return found
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in OF_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return _named(pobj, index, depth + 1)
+    for preps in (OF_PREPS, PLACE_PREPS):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return _named(pobj, index, depth + 1)
+    return []
+
+
+def _antecedent(pronoun: Token, index: dict[int, Span]) -> list[Span]:
+    """What a personal pronoun stands for: the subject of the nearest clause above it that
+    names an actor ("Syria says *it* is willing"), else the nearest actor before it."""
+    if pronoun.lower_ not in PRONOUNS:
+        return []
+    for above in pronoun.ancestors:
+        subject = _child(above, "nsubj", "nsubjpass")
+        if subject is None or subject.i == pronoun.i or subject.lower_ in PRONOUNS:
+            continue
+        if pronoun.i in {t.i for t in subject.subtree}:
+            continue
+        found = _named(subject, index, depth=1)
+        if found:
+            return found
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):  # only this sentence's tokens
+        if i in index:
+            return [index[i]]
     return []
 
 
@@ -199,7 +276,7 @@ def _prep_object(token: Token, word: str) -> Token | None:
 def _subject(verb: Token, hops: int = 0) -> Token | None:
     """The doer of a verb: its subject, the "by" agent of a passive, or its controller."""
     subject = _child(verb, "nsubj")
-    if subject is not None:
+    if subject is not None and not (subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
         return subject
     agent = _prep_object(verb, "by")
     if agent is not None and _child(verb, "nsubjpass", "auxpass") is not None:
@@ -212,8 +289,10 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
         return _child(governor, "dobj") or _subject(governor, hops + 1)
     if verb.dep_ == "xcomp":  # "asked the UN to investigate" / "agreed to start"
         return _child(head, "dobj") or _subject(head, hops + 1)
-    if verb.dep_ in ("conj", "advcl"):
+    if verb.dep_ in ("conj", "advcl", "acomp"):  # "..., killing"; "is willing to withdraw"
         return _subject(head, hops + 1)
+    if verb.dep_ == "relcl":  # "Sharon, who has vowed": the relative pronoun's antecedent
+        return head
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "Tehran's plans to produce"
         return _child(head, "poss")
     return None
@@ -231,24 +310,66 @@ def _actor_token(token: Token, pos: str) -> Token | None:
     return None
 
 
+def _slot(token: Token, slot: str) -> Token | None:
+    """The filler of one recipient slot (see ``patterns.tsv``'s ``recipient`` column)."""
+    found: Token | None
+    if slot.startswith("prep:"):
+        found = _prep_object(token, slot[5:])
+    elif slot == "dobj":
+        found = _child(token, "dobj")
+        if found is None and _child(token, "auxpass") is not None:
+            found = _child(token, "nsubjpass")
+    elif slot == "dative":
+        found = _child(token, "dative")
+        if found is not None and found.pos_ == "ADP":
+            found = _child(found, "pobj")
+    else:
+        found = _child(token, slot)
+    return found
+
+
 def _recipient_slots(token: Token, pattern: Pattern) -> list[Token]:
-    slots = pattern.recipient or DEFAULT_RECIPIENT[pattern.pos]
-    for slot in slots:
-        found: Token | None
-        if slot.startswith("prep:"):
-            found = _prep_object(token, slot[5:])
-        elif slot == "dobj":
-            found = _child(token, "dobj")
-            if found is None and _child(token, "auxpass") is not None:
-                found = _child(token, "nsubjpass")
-        elif slot == "dative":
-            found = _child(token, "dative")
-            if found is not None and found.pos_ == "ADP":
-                found = _child(found, "pobj")
-        else:
-            found = _child(token, slot)
+    """The fillers of the pattern's recipient slots, in the order of the pattern."""
+    out = []
+    for slot in pattern.recipient or DEFAULT_RECIPIENT[pattern.pos]:
+        found: Token | None = token
+        for step in slot.split(PATH_SEP):  # "ccomp>nsubj": the subject of the complement
+            found = _slot(found, step) if found is not None else None
         if found is not None:
-            return [found]
+            out.append(found)
+    return out
+
+
+def _recipients(token: Token, pattern: Pattern, index: dict[int, Span]) -> list[Span]:
+    """The actors of the first recipient slot that names any ("suspension *of air links*
+    *with Serbia*": the "of" slot is filled but names no one, so "with" is tried)."""
+    for filler in _recipient_slots(token, pattern):
+        found = _phrase(filler, index)
+        if found:
+            return found
+    return []
+
+
+def _fallback_recipients(token: Token, index: dict[int, Span]) -> list[Span]:
+    """Where the recipient is when no slot of the pattern names one, first hit wins:
+    a place or partner in the object ("suspended aid deliveries *in Baghdad*", "imposed a
+    curfew *in Cizre*"), else the object or partner of the complement verb ("threatened to
+    break relations *with Russia*")."""
+    obj = _child(token, "dobj", "nsubjpass") if token.pos_ in VERB_POS else token
+    if obj is not None:
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+                found = _phrase(_child(child, "pobj"), index)
+                if found:
+                    return found
+    for comp in token.children:
+        if comp.dep_ != "xcomp" or comp.pos_ not in VERB_POS:
+            continue
+        for slot in FALLBACK_SLOTS:
+            found = _phrase(_slot(comp, slot), index)
+            if found:
+                return found
+        return _fallback_recipients(comp, index)
     return []
 
 
@@ -264,14 +385,49 @@ def _participants(spans: Sequence[Span]) -> tuple[Participant, ...]:
     return tuple(out)
 
 
+def _embedded(token: Token) -> bool:
+    """Whether the token's clause belongs to its head's event: a complement, or an adverbial
+    clause of purpose or manner that shares the head's subject and has no subordinator ("rioted
+    *demanding* independence", "opened fire *to disperse* them, *killing* one"), or the
+    condition of a threat ("... *unless* Baghdad accepted its conditions")."""
+    if token.dep_ in EMBEDDING_DEPS:
+        return True
+    if token.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in THREAT_MARKS for c in token.children):
+        return True  # "threatened to attack unless Baghdad accepted": the threat's condition
+    return not any(c.dep_ in OWN_CLAUSE_DEPS for c in token.children)
+
+
 def _governor(token: Token, triggers: dict[int, _Found]) -> _Found | None:
     """The nearest trigger whose complement holds this one."""
     t = token
-    while t.dep_ in EMBEDDING_DEPS and t.head.i != t.i:
+    while t.dep_ == "conj" and t.head.i != t.i:  # "accused X of violating ... and *ignoring*"
         t = t.head
+    while _embedded(t) and t.head.i != t.i:
+        came_from, t = t, t.head
         if t.i in triggers:
             return triggers[t.i]
+        if came_from.dep_ in PURPOSE_DEPS:  # "staged demonstrations to demand reforms"
+            for obj in t.children:
+                if obj.dep_ in LIGHT_OBJECT_DEPS and obj.i in triggers:
+                    return triggers[obj.i]
     return None
+
+
+def _background(token: Token) -> bool:
+    """In a clause that describes a participant or sets the scene rather than reporting the
+    sentence's event: a relative clause ("a resolution *that aims to tighten sanctions*"), a
+    participle modifying a noun ("nationals *suspected* of ..."), or a temporal clause ("...
+    *after* a jet shot down a helicopter")."""
+    for t in (token, *token.ancestors):
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in PARTICIPLE_TAGS):
+            return True
+        if t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in SCENE_MARKS for c in t.children
+        ):
+            return True
+    return False
 
 
 def _flags(token: Token, tables: EventTables) -> set[str]:
@@ -279,9 +435,10 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
     sentence root, governing words and (except negation) their dependents."""
     flags: set[str] = set()
     for child in token.children:
-        flags |= tables.modifiers.get(child.lower_, frozenset())
         if child.dep_ == "neg":
             flags.add("negated")
+        if child.dep_ not in CLAUSE_DEPS:  # "expelled ... after officials alleged": not alleged
+            flags |= tables.modifiers.get(child.lower_, frozenset())
     t = token
     controlled = True  # negation reaches down only through control: "did not try to attack"
     while t.head.i != t.i:
@@ -292,6 +449,8 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
             if child.dep_ == "neg":
                 if controlled:
                     flags.add("negated")
+                continue
+            if child.dep_ in CLAUSE_DEPS:
                 continue
             words = tables.modifiers.get(child.lower_, frozenset())
             flags |= words - {"negated"}
@@ -359,11 +518,29 @@ def _conditional(token: Token) -> bool:
     )
 
 
-def _intent(type_: str, code: str, flags: set[str], tables: EventTables) -> tuple[str, str] | None:
+def _threat(token: Token) -> bool:
+    """Whether the act is stated on a condition only the other side can meet ("will withdraw
+    its force *unless* ..."), in its own clause or in the clause that reports it."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in THREAT_MARKS
+        for t in (token, *token.ancestors)
+        for clause in t.children
+        if clause.dep_ == "advcl"
+        for c in clause.children
+    )
+
+
+def _intent(
+    type_: str, code: str, flags: set[str], tables: EventTables, *, threat: bool = False
+) -> tuple[str, str] | None:
     """The (type, code) of a stated intention, or None when the event is not one."""
     if not flags & INTENT_FLAGS or "alleged" in flags:
         return None
-    if type_ in COOPERATIVE_TYPES:
+    if threat and "negated" not in flags and type_ in COOPERATIVE_TYPES | CONFLICTUAL_TYPES:
+        root, fallback = "13", "130"
+    elif type_ == "AGREE" and "negated" in flags:  # "will not accept"
+        root, fallback = "12", "120"
+    elif type_ in COOPERATIVE_TYPES:
         root, fallback = ("12", "120") if "negated" in flags else ("03", "030")
     elif type_ in CONFLICTUAL_TYPES and "negated" not in flags:
         root, fallback = "13", "130"
@@ -398,6 +575,14 @@ def find_events(
     return events
 
 
+def _has_participant(found: _Found, index: dict[int, Span]) -> bool:
+    """Whether the trigger names an actor or a recipient (a cheap test before _event)."""
+    token, pattern = found
+    if _phrase(_actor_token(token, pattern.pos), index):
+        return True
+    return bool(_recipients(token, pattern, index))
+
+
 def _sentence_events(
     sentence: Span,
     tables: EventTables,
@@ -422,6 +607,9 @@ def _sentence_events(
             folded.setdefault(governor.token.i, []).append(found)
         else:
             emitted.append((found, {governor.pattern.embeds}))
+    foreground = [f for f in emitted if not _background(f[0].token)]
+    if any(_has_participant(f[0], index) for f in foreground):
+        emitted = foreground
     events: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     for found, extra_flags in emitted:
@@ -457,14 +645,15 @@ def _event(
     token, pattern = found
     doc = token.doc
     actor_spans = _phrase(_actor_token(token, pattern.pos), index)
-    recipient_spans: list[Span] = []
-    for slot in _recipient_slots(token, pattern):
-        recipient_spans += _phrase(slot, index)
-    for inner in folded:  # "requested a meeting with Ukraine"
+    # the recipient, first hit wins: the pattern's slots; those of a folded event ("requested
+    # a meeting *with Ukraine*"); a partner or place in the object or the complement
+    recipient_spans = _recipients(token, pattern, index)
+    for inner in folded:
         if recipient_spans:
             break
-        for slot in _recipient_slots(inner.token, inner.pattern):
-            recipient_spans += _phrase(slot, index)
+        recipient_spans = _recipients(inner.token, inner.pattern, index)
+    if not recipient_spans:
+        recipient_spans = _fallback_recipients(token, index)
     actor_starts = {s.start for s in actor_spans}
     recipient_spans = [s for s in recipient_spans if s.start not in actor_starts]
     if len(actor_spans) + len(recipient_spans) < MIN_PARTICIPANTS:
@@ -495,7 +684,11 @@ def _event(
         when = _time_in(doc, clause, cue.i)
     flags = _flags(token, tables) | extra_flags
     type_ = info.type if info is not None and info.type and code != pattern.cameo else pattern.type
-    intent = None if extra_flags or _conditional(token) else _intent(type_, code, flags, tables)
+    intent = (
+        None
+        if extra_flags or _conditional(token)
+        else _intent(type_, code, flags, tables, threat=_threat(token))
+    )
     if intent is not None:  # the expression of intent is the event, and it did happen
         type_, code = intent
         info = tables.codes.get(code)
