@@ -500,3 +500,93 @@ def test_quote_continued_over_sentences_is_one_piece(make_doc: MakeDoc) -> None:
     (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
     assert found.content is not None
     assert found.content.text(text) == "“We are ready,” … “We will go. We will stay.”"
+
+
+def test_passive_cue_subject_is_content_not_source(make_doc: MakeDoc) -> None:
+    text = "The plant is expected to close."
+    spec = (
+        "The/det/1/DET plant/nsubjpass/3/NOUN is/auxpass/3/AUX/be expected/ROOT/3/VERB/expect "
+        "to/aux/5/PART close/xcomp/3/VERB ./punct/3/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=ALWAYS)
+    assert _row(found, text)[:3] == (None, "is expected", "The plant … to close")
+
+
+def test_raising_verb_subject_is_content(make_doc: MakeDoc) -> None:
+    text = "The race seemed to tighten."
+    spec = (
+        "The/det/1/DET race/nsubj/2/NOUN seemed/ROOT/2/VERB/seem to/aux/4/PART "
+        "tighten/xcomp/2/VERB ./punct/2/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=ALWAYS)
+    assert _row(found, text)[:3] == (None, "seemed", "The race … to tighten")
+
+
+def test_passive_with_clause_keeps_addressee_out_of_content(make_doc: MakeDoc) -> None:
+    text = "He was told that the plan failed."
+    spec = (
+        "He/nsubjpass/2/PRON was/auxpass/2/AUX/be told/ROOT/2/VERB/tell that/mark/6/SCONJ "
+        "the/det/5/DET plan/nsubj/6/NOUN failed/ccomp/2/VERB/fail ./punct/2/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert _row(found, text)[:3] == (None, "was told", "that the plan failed")
+
+
+@pytest.mark.parametrize("found_by", ["catenative", "inner"])
+def test_catenative_chain_is_one_cue(make_doc: MakeDoc, found_by: str) -> None:
+    text = "Trump continued to insist that he won."
+    spec = (
+        "Trump/nsubj/1/PROPN continued/ROOT/1/VERB/continue to/aux/3/PART "
+        "insist/xcomp/1/VERB that/mark/6/SCONJ he/nsubj/6/PRON won/ccomp/3/VERB/win "
+        "./punct/1/PUNCT"
+    )
+    # the detector may find either verb of the chain; the attribution is the same
+    model = ALWAYS if found_by == "catenative" else False  # the lexicon lists "insist" only
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=model)
+    assert _row(found, text)[:3] == ("Trump", "continued to insist", "that he won")
+
+
+def test_parenthetical_cue_splits_its_content(make_doc: MakeDoc) -> None:
+    text = "This campaign, he says, is different."
+    spec = (
+        "This/det/1/DET campaign/nsubj/6/NOUN ,/punct/4/PUNCT he/nsubj/4/PRON "
+        "says/parataxis/6/VERB/say ,/punct/4/PUNCT is/ROOT/6/AUX/be "
+        "different/acomp/6/ADJ ./punct/6/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert _row(found, text)[:3] == ("he", "says", "This campaign … is different")
+
+
+def test_bare_cue_sentence_takes_the_quotation_before(make_doc: MakeDoc) -> None:
+    text = "“We will win.” Trump said."
+    spec = (
+        "“/punct/3/PUNCT We/nsubj/3/PRON will/aux/3/AUX win/ROOT/3/VERB ./punct/3/PUNCT "
+        "”/punct/3/PUNCT Trump/nsubj/7/PROPN said/ROOT/7/VERB/say ./punct/7/PUNCT"
+    )
+    doc = make_doc(text, spec)
+    (found,) = find_attributions(doc, LEXICON, model=False)
+    assert _row(found, text)[:4] == ("Trump", "said", "“We will win.”", "direct")
+
+
+def test_bare_cue_sentence_with_colon_takes_the_next_sentence(make_doc: MakeDoc) -> None:
+    text = "He said: The vote is rigged."
+    spec = (
+        "He/nsubj/1/PRON said/ROOT/1/VERB/say :/punct/1/PUNCT "
+        "The/det/4/DET vote/nsubj/5/NOUN is/ROOT/5/AUX/be rigged/acomp/5/ADJ ./punct/5/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert _row(found, text)[:3] == ("He", "said", "The vote is rigged")
+
+
+def test_coordinated_cue_with_its_own_clause_is_cut_from_content(make_doc: MakeDoc) -> None:
+    text = "He said prices rose and said that wages fell."
+    spec = (
+        "He/nsubj/1/PRON said/ROOT/1/VERB/say prices/nsubj/3/NOUN rose/ccomp/1/VERB/rise "
+        "and/cc/3/CCONJ said/conj/3/VERB/say that/mark/8/SCONJ wages/nsubj/8/NOUN "
+        "fell/ccomp/5/VERB/fall ./punct/1/PUNCT"
+    )
+    found = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert [_row(a, text)[1:3] for a in found if a.nested_in is None][0] == (
+        "said",
+        "prices rose",
+    )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.nlp.lexicon import STANCES, Cue, _rows, cue_lexicon, parse_cues
+from claimgraph.nlp.lexicon import (
+    STANCES,
+    Cue,
+    _rows,
+    catenative_cue_verbs,
+    cue_lexicon,
+    parse_cues,
+)
 
 
 def test_packaged_lexicon_parses() -> None:
@@ -77,3 +84,10 @@ def test_unknown_stance_raises_and_names_the_known_ones() -> None:
     assert "'concur'" in str(raised.value)
     for stance in STANCES:
         assert stance in str(raised.value)
+
+
+def test_catenative_cue_verbs_are_lowercased_lemmas() -> None:
+    verbs = catenative_cue_verbs()
+    assert {"continue", "try"} <= verbs
+    assert "expect" not in verbs  # its infinitive is the content, not part of the cue
+    assert all(v == v.lower() and " " not in v for v in verbs)

@@ -55,19 +55,26 @@ def cue_lexicon() -> CueLexicon:
     return parse_cues(_rows("cues.tsv"))
 
 
-@lru_cache(maxsize=1)
-def according_to_non_sources() -> frozenset[str]:
-    """Lemmas after "according to" that name no source ("according to plan")."""
-    text = (
-        resources.files(LEXICON_PACKAGE)
-        .joinpath("according_to_non_sources.txt")
-        .read_text(encoding="utf-8")
-    )
+def _word_list(name: str) -> frozenset[str]:
+    """A lexicon of one lowercased word per line; '#' starts a comment line."""
+    text = resources.files(LEXICON_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     return frozenset(
         line.strip().lower()
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+@lru_cache(maxsize=1)
+def according_to_non_sources() -> frozenset[str]:
+    """Lemmas after "according to" that name no source ("according to plan")."""
+    return _word_list("according_to_non_sources.txt")
+
+
+@lru_cache(maxsize=1)
+def catenative_cue_verbs() -> frozenset[str]:
+    """Verbs whose infinitive's verb joins them in the cue: "continued to assert"."""
+    return _word_list("catenative_cue_verbs.txt")
 
 
 @lru_cache(maxsize=1)
