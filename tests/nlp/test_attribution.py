@@ -590,3 +590,70 @@ def test_coordinated_cue_with_its_own_clause_is_cut_from_content(make_doc: MakeD
         "said",
         "prices rose",
     )
+
+
+# Framed noun and adjective cues (rule ``frame_cue``; the frames are counted on PolNeAR train
+# into cue_frames.tsv): the source the noun phrase names, or the governing verb's subject.
+FRAME_CUES = [
+    (
+        "possessor-claim-that",
+        "Trump's claim that Iran is ready was false.",
+        "Trump/poss/2/PROPN/Trump 's/case/0/PART claim/nsubj/7/NOUN that/mark/5/SCONJ "
+        "Iran/nsubj/5/PROPN/Iran is/acl/2/AUX/be ready/acomp/5/ADJ was/ROOT/7/AUX/be "
+        "false/acomp/7/ADJ ./punct/7/PUNCT",
+        ("Trump's", "claim", "that Iran is ready", "indirect", "assert", "frame_cue"),
+    ),
+    (
+        "object-of-a-verb-calls-for",
+        "Democrats renewed calls for an investigation.",
+        "Democrats/nsubj/1/PROPN/Democrats renewed/ROOT/1/VERB/renew calls/dobj/1/NOUN/call "
+        "for/prep/2/ADP an/det/5/DET investigation/pobj/3/NOUN ./punct/1/PUNCT",
+        ("Democrats", "renewed calls for", "an investigation", "indirect", "request", "frame_cue"),
+    ),
+    (
+        "capitalized-adjective-source",
+        "The Republican criticism of the deal grew.",
+        "The/det/2/DET Republican/amod/2/ADJ criticism/nsubj/6/NOUN of/prep/2/ADP "
+        "the/det/5/DET deal/pobj/3/NOUN grew/ROOT/6/VERB/grow ./punct/6/PUNCT",
+        ("Republican", "criticism of", "the deal", "indirect", "assert", "frame_cue"),
+    ),
+    (
+        "predicate-adjective",
+        "Republicans were critical of the deal.",
+        "Republicans/nsubj/1/PROPN/Republicans were/ROOT/1/AUX/be critical/acomp/1/ADJ "
+        "of/prep/2/ADP the/det/5/DET deal/pobj/3/NOUN ./punct/1/PUNCT",
+        ("Republicans", "were critical of", "the deal", "indirect", "assert", "frame_cue"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "spec", "expected"),
+    [case[1:] for case in FRAME_CUES],
+    ids=[case[0] for case in FRAME_CUES],
+)
+def test_frame_cues(make_doc: MakeDoc, text: str, spec: str, expected: tuple[str, ...]) -> None:
+    found = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert [_row(a, text) for a in found] == [expected]
+    assert_well_formed(found, text)
+
+
+def test_noun_inside_a_verb_cue_is_left_to_it(make_doc: MakeDoc) -> None:
+    text = "He said in a statement that Iran is ready."
+    spec = (
+        "He/nsubj/1/PRON said/ROOT/1/VERB/say in/prep/1/ADP a/det/4/DET "
+        "statement/pobj/2/NOUN that/mark/7/SCONJ Iran/nsubj/7/PROPN/Iran is/ccomp/1/AUX/be "
+        "ready/acomp/7/ADJ ./punct/1/PUNCT"
+    )
+    (found,) = find_attributions(make_doc(text, spec), LEXICON, model=False)
+    assert _row(found, text)[:3] == ("He", "said in a statement", "that Iran is ready")
+    assert found.rule == "verb_cue"
+
+
+def test_noun_without_a_listed_frame_is_no_cue(make_doc: MakeDoc) -> None:
+    text = "His plan for the city failed."
+    spec = (
+        "His/poss/1/PRON/his plan/nsubj/5/NOUN for/prep/1/ADP the/det/4/DET city/pobj/2/NOUN "
+        "failed/ROOT/5/VERB/fail ./punct/5/PUNCT"
+    )
+    assert find_attributions(make_doc(text, spec), LEXICON, model=False) == []

@@ -7,8 +7,10 @@ import pytest
 from claimgraph.nlp.lexicon import (
     STANCES,
     Cue,
+    CueFrame,
     _rows,
     catenative_cue_verbs,
+    cue_frames,
     cue_lexicon,
     parse_cues,
 )
@@ -91,3 +93,14 @@ def test_catenative_cue_verbs_are_lowercased_lemmas() -> None:
     assert {"continue", "try"} <= verbs
     assert "expect" not in verbs  # its infinitive is the content, not part of the cue
     assert all(v == v.lower() and " " not in v for v in verbs)
+
+
+def test_cue_frames_parse() -> None:
+    frames = cue_frames()
+    assert frames, "the data file has rows"
+    claim = frames[("NOUN", "claim", "that")]
+    assert claim == CueFrame("claim", "NOUN", "that", prep_in_cue=False)
+    assert frames[("NOUN", "call", "for")].prep_in_cue
+    assert {frame.pos for frame in frames.values()} <= {"NOUN", "ADJ"}
+    for (pos, lemma, name), frame in frames.items():
+        assert (pos, lemma, name) == (frame.pos, frame.lemma, frame.frame)

