@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -270,9 +269,9 @@ def run(
         wide = cached.coalesce(max(1, sc.defaultParallelism))
         canonical = link_mentions(wide.select(F.explode("mentions").alias("r")).select("r.*"))
         canonical = canonical.persist(StorageLevel.MEMORY_AND_DISK)
-        canonical.count()  # linked once, here, before two table writes read it side by side
         tables = _tables(wide, canonical, F)
-        write_tables(tables, output, concurrent=sc.defaultParallelism)
+        for name in OUTPUT_TABLES:
+            tables[name].write.mode("overwrite").parquet(table_path(output, name))
         totals = wide.select(
             F.count("article_id").alias("articles"),
             F.coalesce(F.sum(F.size("events")), F.lit(0)).alias("events"),
@@ -297,21 +296,6 @@ def run(
         cached.unpersist()
         read.unpersist()
     return JobReport(output, counts, seconds["total"], extract_seconds=seconds["extract"])
-
-
-def write_tables(tables: dict[str, DataFrame], output: str, *, concurrent: int) -> None:
-    """Write every output table, up to ``concurrent`` at once. Spark runs jobs submitted from
-    several driver threads side by side; many of these writes end in a stage of one or two
-    tasks (a sort, a join, the thread replay), so one at a time leaves cores idle: on
-    ``local[2]`` writing the tables took about a sixth of a whole job. A failed write raises
-    here (``Future.result``) after the others have finished."""
-    with ThreadPoolExecutor(max_workers=max(1, concurrent)) as pool:
-        futures = [
-            pool.submit(tables[name].write.mode("overwrite").parquet, table_path(output, name))
-            for name in OUTPUT_TABLES
-        ]
-    for future in futures:
-        future.result()
 
 
 def _columns(columns: tuple[tuple[str, str], ...]) -> list[str]:
