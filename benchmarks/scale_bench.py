@@ -8,13 +8,17 @@ from ``ukraine2022_guardian_nyt``, read by the project's CSV reader) go through 
 ``workers2`` ``claimgraph.parallel.ExtractorPool(2)`` (after ``wait_ready``);
 ``spark2``   ``claimgraph.spark.job.run`` on ``local[2]`` over the articles written as
              JSONL partitions (after ``warm_up``): reading, extraction, mention linking and
-             every Parquet table, i.e. the whole job.
+             every Parquet table, i.e. the whole job;
+``ingest2``  the native whole job for comparison: ``claimgraph ingest`` with
+             ``ExtractorPool(2)`` over the same JSONL partitions into a fresh SQLite file
+             (reading, extraction, storing, mention linking, claim threads).
 
 ``one`` and ``workers2`` alternate in ``--rounds`` rounds (4), each on every 4th article (a
 mix like the whole): the machine's speed drifts by up to a fifth over minutes, so each round
 compares neighbours in time; their sums give the rates. Printed: articles/s of each,
-``workers2 / one`` (target >= 1.8; also per round) and ``spark2 / workers2`` (target >= 0.85),
-on wall time. Results go to ``benchmarks/results/scale.json``.
+``workers2 / one`` (target >= 1.8; also per round) and ``spark2 / workers2`` (target >= 0.85;
+the strict reading: Spark's whole job against native extraction alone), and ``spark2 /
+ingest2`` (whole job against whole job), on wall time. Results go to ``benchmarks/results/scale.json``.
 
     .venv/bin/python benchmarks/scale_bench.py --shared ../shared/data
 """
@@ -95,6 +99,19 @@ def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
         articles = articles[k::n]
     if name in {"one", "workers2"}:
         return time_extraction(1 if name == "one" else 2, articles, args.model)
+    if name == "ingest2":
+        from claimgraph.ingest import ingest
+        from claimgraph.parallel import ExtractorPool
+        from claimgraph.store import Store
+
+        with tempfile.TemporaryDirectory(prefix="claimgraph-scale-") as tmp:
+            paths = write_partitions(articles, Path(tmp))
+            with ExtractorPool(2, model=args.model) as pool, Store(Path(tmp) / "s.db") as store:
+                pool.wait_ready()
+                wall = time.perf_counter()
+                report = ingest(paths, store, extractor=pool)
+                wall = time.perf_counter() - wall
+        return {"articles": report.counts["added"], "wall_s": wall, "counts": dict(report.counts)}
     if name == "spark2":
         from claimgraph.spark.job import JobSettings, run, warm_up
         from claimgraph.spark.session import get_session
@@ -158,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         default=ROUNDS,
         help="interleaved rounds of one process and 2 workers (each on 1/ROUNDS of the articles)",
     )
-    parser.add_argument("--only", nargs="*", default=["one", "workers2", "spark2"])
+    parser.add_argument("--only", nargs="*", default=["one", "workers2", "spark2", "ingest2"])
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale.json")
     args = parser.parse_args(argv)
     if args.stage:
@@ -205,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         summary["workers2_over_one_by_round"] = [round(x, 3) for x in per_round]
     if "workers2" in rate and "spark2" in rate:
         summary["spark2_over_workers2"] = round(rate["spark2"] / rate["workers2"], 3)
+    if "ingest2" in rate and "spark2" in rate:
+        summary["spark2_over_ingest2"] = round(rate["spark2"] / rate["ingest2"], 3)
     for name, result in results.items():
         print(
             f"{name:9s} {result['articles']:6d} articles  {result['wall_s']:7.1f} s wall  "
