@@ -6,13 +6,16 @@ import pytest
 
 from claimgraph.nlp.lexicon import (
     STANCES,
+    VERB_CONTENT_FRAMES,
     Cue,
     CueFrame,
     _rows,
     catenative_cue_verbs,
     cue_frames,
     cue_lexicon,
+    cue_statement_nouns,
     parse_cues,
+    verb_content_frames,
 )
 
 
@@ -104,3 +107,21 @@ def test_cue_frames_parse() -> None:
     assert {frame.pos for frame in frames.values()} <= {"NOUN", "ADJ"}
     for (pos, lemma, name), frame in frames.items():
         assert (pos, lemma, name) == (frame.pos, frame.lemma, frame.frame)
+
+
+def test_verb_content_frames_are_data() -> None:
+    frames = verb_content_frames()
+    assert set(frames) == set(VERB_CONTENT_FRAMES)
+    assert "accuse" in frames["object_prep"]
+    assert "ask" in frames["request_object"]
+    assert "vow" in frames["xcomp_content"]
+    assert "deny" in frames["object_content"] and "deny" in frames["xcomp_content"]
+    rows = [r for r in _rows("verb_content_frames.tsv")]
+    assert sum(len(lemmas) for lemmas in frames.values()) == len(rows)
+    assert all(lemma == lemma.strip().lower() for v in frames.values() for lemma in v)
+
+
+def test_cue_statement_nouns_are_data() -> None:
+    nouns = cue_statement_nouns()
+    assert {"statement", "interview"} <= nouns
+    assert all(n == n.strip().lower() and " " not in n for n in nouns)

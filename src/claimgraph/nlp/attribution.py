@@ -38,7 +38,9 @@ from claimgraph.nlp.lexicon import (
     catenative_cue_verbs,
     cue_frames,
     cue_lexicon,
+    cue_statement_nouns,
     light_verb_cues,
+    verb_content_frames,
 )
 from claimgraph.nlp.quotes import Quote, find_quotes
 from claimgraph.nlp.spans import CharSpan, char_span, subtree_indices
@@ -50,81 +52,14 @@ MAX_SUBJECT_HOPS = 2
 MAX_QUOTE_CONTINUATION = 3  # following all-quote sentences joined to a direct quote
 MAX_COLON_SOURCE_TOKENS = 6
 COLON_SOURCE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM"})
-# Verbs whose direct object, with an "of"/"for" phrase, is the content: "accused Iran of ...".
-OBJECT_PREP_VERBS = frozenset(
-    {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "praise", "suspect"}
-)
-# Verbs whose object plus infinitive is the content: "asked the UN to investigate".
-REQUEST_OBJECT_VERBS = frozenset(
-    {
-        "ask",
-        "urge",
-        "request",
-        "press",
-        "invite",
-        "call",
-        "appeal",
-        "implore",
-        "tell",
-        "demand",
-        "warn",
-    }
-)
-# Verbs whose bare direct object can be the content: "denied the allegations".
-OBJECT_CONTENT_VERBS = frozenset(
-    {
-        "deny",
-        "reject",
-        "dismiss",
-        "refute",
-        "dispute",
-        "confirm",
-        "announce",
-        "report",
-        "reveal",
-        "acknowledge",
-        "admit",
-        "claim",
-        "allege",
-        "cite",
-        "disclose",
-        "predict",
-        "question",
-        "doubt",
-        "criticize",
-        "condemn",
-        "welcome",
-        "describe",
-        "propose",
-        "recommend",
-        "demand",
-        "request",
-        "seek",
-        "promise",
-        "pledge",
-        "repeat",
-        "reiterate",
-    }
-)
-XCOMP_CONTENT_VERBS = frozenset(
-    {
-        "promise",
-        "pledge",
-        "vow",
-        "threaten",
-        "agree",
-        "hope",
-        "expect",
-        "plan",
-        "claim",
-        "deny",
-        "refuse",
-        "offer",
-        "seek",
-        "appear",
-        "seem",
-    }
-)
+# Where a cue verb's content lies when it has no "that" clause: data in
+# verb_content_frames.tsv ("accused Iran of C", "asked the UN to C", "vowed to C", "denied
+# the allegations").
+_FRAMES = verb_content_frames()
+OBJECT_PREP_VERBS = _FRAMES["object_prep"]
+REQUEST_OBJECT_VERBS = _FRAMES["request_object"]
+XCOMP_CONTENT_VERBS = _FRAMES["xcomp_content"]
+OBJECT_CONTENT_VERBS = _FRAMES["object_content"]
 # Verbs whose grammatical subject is what they report on, not who reports: "the race seemed
 # to be his to lose". On PolNeAR train the subject of seem/appear is in the content 155
 # times and the source 6 times.
@@ -153,21 +88,8 @@ class Attribution(NamedTuple):
 
 
 # Words that belong to the cue around its verb: "has also said", "said Tuesday",
-# "said in a statement", "pointed out", "called for".
-CUE_STATEMENT_NOUNS = frozenset(
-    {
-        "statement",
-        "interview",
-        "release",
-        "tweet",
-        "post",
-        "letter",
-        "speech",
-        "email",
-        "op-ed",
-        "briefing",
-    }
-)
+# "said in a statement" (the nouns: cue_statement_nouns.txt), "pointed out", "called for".
+CUE_STATEMENT_NOUNS = cue_statement_nouns()
 WH_ADVERBS = frozenset({"when", "whenever", "where", "why", "how", "while"})
 TIME_WORDS = frozenset(
     {

@@ -77,6 +77,31 @@ def catenative_cue_verbs() -> frozenset[str]:
     return _word_list("catenative_cue_verbs.txt")
 
 
+# The content frames of verb_content_frames.tsv (its header says what each means).
+VERB_CONTENT_FRAMES = ("object_prep", "request_object", "xcomp_content", "object_content")
+
+
+@lru_cache(maxsize=1)
+def verb_content_frames() -> dict[str, frozenset[str]]:
+    """For each content frame, the cue verbs that have it: "accuse" → object_prep."""
+    found: dict[str, set[str]] = {frame: set() for frame in VERB_CONTENT_FRAMES}
+    for row in _rows("verb_content_frames.tsv"):
+        frame = row["frame"].strip()
+        if frame not in found:
+            raise ValueError(
+                f"verb_content_frames.tsv: {row['lemma']!r} has unknown frame {frame!r}; "
+                f"known: {', '.join(VERB_CONTENT_FRAMES)}"
+            )
+        found[frame].add(row["lemma"].strip().lower())
+    return {frame: frozenset(lemmas) for frame, lemmas in found.items()}
+
+
+@lru_cache(maxsize=1)
+def cue_statement_nouns() -> frozenset[str]:
+    """Nouns of the medium a statement is made in, glued to the cue: "said in a statement"."""
+    return _word_list("cue_statement_nouns.txt")
+
+
 @lru_cache(maxsize=1)
 def light_verb_cues() -> frozenset[tuple[str, str]]:
     """(verb lemma, object lemma) pairs that make a cue together: "expressed concern"."""
