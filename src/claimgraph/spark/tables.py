@@ -18,6 +18,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from claimgraph.store.extraction import actor_fields, entity_rows, span_fields
+
 # Items per file fit in 32 bits (4 billion records in one file); files fit in the other 31.
 ORDER_SHIFT = 32
 
@@ -230,18 +232,6 @@ def input_order(file_index: int, item_index: int) -> int:
     return (file_index << ORDER_SHIFT) | item_index
 
 
-def _actor(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any, Any]:
-    if not obj:
-        return (None, None, None, None)
-    return (obj.get("code"), obj.get("sector"), obj.get("name"), obj.get("wikidata"))
-
-
-def _span(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any]:
-    if not obj:
-        return (None, None, None)
-    return (obj.get("text"), obj.get("start"), obj.get("end"))
-
-
 def article_row(article: Mapping[str, Any], order: int) -> Row:
     """The ``articles`` row of a contract ``article`` object."""
     dateline = article.get("dateline") or {}
@@ -264,21 +254,6 @@ def article_row(article: Mapping[str, Any], order: int) -> Row:
         article.get("encoding"),
         article.get("text"),
     )
-
-
-def entity_rows(article_id: str, document: Mapping[str, Any]) -> list[Row]:
-    return [
-        (
-            article_id,
-            e["id"],
-            e["text"],
-            e["start"],
-            e["end"],
-            e.get("label"),
-            *_actor(e.get("actor")),
-        )
-        for e in document.get("entities") or []
-    ]
 
 
 def time_rows(article_id: str, document: Mapping[str, Any]) -> list[Row]:
@@ -310,11 +285,11 @@ def attribution_rows(article_id: str, document: Mapping[str, Any]) -> list[Row]:
             (
                 article_id,
                 a["id"],
-                *_span(source),
-                *_actor(source.get("actor") if source else None),
+                *span_fields(source),
+                *actor_fields(source.get("actor") if source else None),
                 [x.get("code") for x in source.get("actors") or []] if source else [],
-                *_span(a.get("cue")),
-                *_span(content),
+                *span_fields(a.get("cue")),
+                *span_fields(content),
                 json.dumps(fragments) if fragments else None,
                 a.get("kind"),
                 a.get("stance"),
@@ -360,7 +335,7 @@ def event_rows(article_id: str, document: Mapping[str, Any]) -> list[Row]:
                 list(e.get("context") or []),
                 e.get("cameo"),
                 None if goldstein is None else float(goldstein),
-                *_span(e.get("trigger")),
+                *span_fields(e.get("trigger")),
                 sentence.get("start"),
                 sentence.get("end"),
                 e.get("date"),

@@ -25,16 +25,37 @@ EXTRACTION_TABLES = (
 FLAG_NAMES = ("negated", "hypothetical", "future", "historical", "alleged")
 
 
-def _actor(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any, Any]:
+# Contract objects as flat columns; the Spark tables (spark/tables.py) use the same ones.
+
+
+def actor_fields(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any, Any]:
+    """An actor object as (code, sector, name, wikidata); all None for no actor."""
     if not obj:
         return (None, None, None, None)
     return (obj.get("code"), obj.get("sector"), obj.get("name"), obj.get("wikidata"))
 
 
-def _span(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any]:
+def span_fields(obj: Mapping[str, Any] | None) -> tuple[Any, Any, Any]:
+    """A span object as (text, start, end); all None for no span."""
     if not obj:
         return (None, None, None)
     return (obj.get("text"), obj.get("start"), obj.get("end"))
+
+
+def entity_rows(article_id: str, document: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """The ``entities`` rows of a document: id, text, offsets, label and actor columns."""
+    return [
+        (
+            article_id,
+            e["id"],
+            e["text"],
+            e["start"],
+            e["end"],
+            e.get("label"),
+            *actor_fields(e.get("actor")),
+        )
+        for e in document.get("entities") or []
+    ]
 
 
 def write_extraction(
@@ -46,18 +67,7 @@ def write_extraction(
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
     conn.executemany(
         'INSERT INTO entities (article_id, id, text, start, "end", label, actor_code, actor_sector, actor_name, actor_wikidata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-            (
-                article_id,
-                e["id"],
-                e["text"],
-                e["start"],
-                e["end"],
-                e.get("label"),
-                *_actor(e.get("actor")),
-            )
-            for e in document.get("entities", [])
-        ],
+        entity_rows(article_id, document),
     )
     conn.executemany(
         'INSERT INTO times (article_id, idx, text, start, "end", value, granularity, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -85,10 +95,10 @@ def write_extraction(
             (
                 article_id,
                 a["id"],
-                *_span(source),
-                *_actor(source.get("actor") if source else None),
-                *_span(a.get("cue")),
-                *_span(content),
+                *span_fields(source),
+                *actor_fields(source.get("actor") if source else None),
+                *span_fields(a.get("cue")),
+                *span_fields(content),
                 json.dumps(content["fragments"]) if content and content.get("fragments") else None,
                 a.get("kind"),
                 a.get("stance"),
@@ -135,7 +145,7 @@ def _write_events(
                 json.dumps(e.get("context") or []),
                 e.get("cameo"),
                 e.get("goldstein"),
-                *_span(e.get("trigger")),
+                *span_fields(e.get("trigger")),
                 sentence.get("start"),
                 sentence.get("end"),
                 e.get("date"),
@@ -153,7 +163,7 @@ def _write_events(
                         e["id"],
                         role,
                         idx,
-                        *_span(p),
+                        *span_fields(p),
                         p.get("code"),
                         p.get("sector"),
                         p.get("wikidata"),
