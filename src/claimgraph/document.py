@@ -97,7 +97,7 @@ def _source_actors(
     window = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
     tokens = [t for t in window or () if a.source.contains(t.idx, t.idx + len(t.text))]
     if tokens and needs_antecedent(tokens):
-        found = antecedent(doc, tokens, mentions)
+        found = antecedent(doc, tokens, mentions, starts)
         if isinstance(found, _Mention):
             return [found]
     return []

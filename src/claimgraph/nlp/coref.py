@@ -70,7 +70,10 @@ def needs_antecedent(tokens: Sequence[Token]) -> bool:
 
 
 def antecedent(
-    doc: Doc, tokens: Sequence[Token], mentions: Sequence[MentionLike]
+    doc: Doc,
+    tokens: Sequence[Token],
+    mentions: Sequence[MentionLike],
+    starts: Sequence[int] | None = None,
 ) -> MentionLike | None:
     """The mention a pronominal or descriptive source refers back to, or None.
 
@@ -84,7 +87,8 @@ def antecedent(
             break
         sentence = doc[sentence.start - 1].sent
     window_start = sentence.start_char if sentence.start > 0 else 0
-    starts = [m.start for m in mentions]
+    if starts is None:  # callers resolving many sources pass the offsets once
+        starts = [m.start for m in mentions]
     lo, hi = bisect_left(starts, window_start), bisect_right(starts, start_char)
     earlier = [m for m in mentions[lo:hi] if m.end <= start_char]
     if not earlier:
