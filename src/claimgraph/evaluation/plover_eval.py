@@ -8,7 +8,8 @@ ones (``RENAMED``). Measures, per record:
 * **type accuracy**: some predicted event has the gold type;
 * **actor accuracy**: of the gold participant codes (sources and targets), the share found in
   the same role of the predicted event of the gold type that covers most of them (a record
-  without such an event scores zero for all its codes);
+  without such an event scores zero for all its codes); a source the markup calls reciprocal
+  (``SRC/TAR``, "held talks with leaders of *Romania's new government*") may be in either role;
 * **extra events per record**: predicted events beyond the one matching the gold event;
 * **per-type precision and recall**: a record's gold type counts once as found (true
   positive) or missed; every other predicted event of a type is a false positive for it.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -40,7 +42,11 @@ from claimgraph.model import Article
 GSR_FILE = Path("plover") / "PLOVER_GSR_CAMEO.txt"
 RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # Codes of the GSR that are not ISO 3166-1 alpha-3 (older CAMEO country codes).
-CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA"}
+CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# The GSR's markup for a reciprocal participant ("(SRC/TAR: Romania's new government)"): the
+# record lists it among the sources, and the PLOVER manual makes every party of a reciprocal
+# event (a meeting) an actor, so it is matched in either role.
+RECIPROCAL_MARK = re.compile(r"\(SRC/TAR:\s*([^()]*?)\s*\)")
 IGO_CODES = frozenset({"IGO", "UNO", "EUR", "NAT", "AFR", "ASN", "OAS", "ARL", "OPC"})
 ANCHORS = {
     "GDELT hand check: event codes correct": "81.2%",
@@ -88,14 +94,36 @@ def _covered(gold: Sequence[str], predicted: Iterable[str]) -> int:
     return sum(1 for code in gold if _matches(code, predicted))
 
 
+def _reciprocal(record: Mapping[str, Any]) -> list[str]:
+    """The codes of the sources the markup calls reciprocal (``RECIPROCAL_MARK``)."""
+    info = record.get("textInfo")
+    markup = info.get("markup", "") if isinstance(info, Mapping) else ""
+    texts = {m.strip().lower() for m in RECIPROCAL_MARK.findall(markup)}
+    slot = record.get("source")
+    if not texts or not isinstance(slot, list):
+        return []
+    return [
+        CODE_ALIASES.get(a["code"], a["code"])
+        for a in slot
+        if a.get("code") and a.get("actorText", "").strip().lower() in texts
+    ]
+
+
 def score_record(record: Mapping[str, Any], events: Sequence[Document]) -> dict[str, Any]:
     gold_type = record["event"]
     sources, targets = _codes(record.get("source")), _codes(record.get("target"))
+    reciprocal = _reciprocal(record)
+    one_way = list(sources)
+    for code in reciprocal:
+        one_way.remove(code)
     same_type = [e for e in events if e["type"] == gold_type]
 
     def found(e: Document) -> int:
-        return _covered(sources, (p["code"] for p in e["actor"])) + _covered(
-            targets, (p["code"] for p in e["recipient"])
+        both = [p["code"] for p in (*e["actor"], *e["recipient"])]
+        return (
+            _covered(one_way, (p["code"] for p in e["actor"]))
+            + _covered(targets, (p["code"] for p in e["recipient"]))
+            + _covered(reciprocal, both)
         )
 
     best = max(same_type, key=found, default=None)

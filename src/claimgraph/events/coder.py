@@ -12,11 +12,13 @@ the attributions (``doc._.claimgraph_attributions``) when they are there. For ea
    (``embeds`` = ``alleged``/``negated``), emitted with that flag: never as a plain fact.
    Purpose clauses without a subject ("rioted *demanding* ...") fold like complements; events
    of background clauses (relative, participial, temporal) are kept only when the sentence
-   has no other event with a participant (``_background``).
+   has no other coded event (``_background``); events of one type by one actor whose
+   recipients overlap are one event ("attacked and killed").
 3. **Participants**: the actor is the subject (or the ``by`` agent, or the controller of an
    infinitive or gerund: the object of "asked X to", "accused X of"); the recipient the
    first slot of the pattern's ``recipient`` list that names an actor, else a cascade of
-   fallbacks (``_fallback_recipients``). Each is resolved to the actor spans it names,
+   fallbacks (``_fallback_recipients``; for a threat ``_condition_party``; for a material
+   act ``_place_recipients``). Each is resolved to the actor spans it names,
    conjuncts included ("France, the UK and Germany" gives three); a pronoun to its antecedent.
    An event with neither an actor nor a recipient is dropped (``MIN_PARTICIPANTS``).
 4. **Flags** (PLOVER's auxiliary modes) from ``modifiers.tsv`` (words of the trigger's own
@@ -46,8 +48,11 @@ NOUN_POS = frozenset({"NOUN"})
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "attr"})
 # A purpose clause of a verb whose object is an event ("staged demonstrations *to demand*",
 # "launched an attack *to retake*") belongs to that event: the PLOVER manual does not code the
-# demand of a protest separately.
-PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+# demand of a protest separately. So does a "that" clause the parser hangs on the verb rather
+# than on its object noun ("reiterated its demand *that Israel ease* ...").
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "ccomp"})
+# Slots that are clauses: a noun's clause is often attached to the verb it is the object of.
+CLAUSE_SLOTS = frozenset({"ccomp", "acl", "advcl", "xcomp"})
 LIGHT_OBJECT_DEPS = frozenset({"dobj"})
 # Clauses that set the scene (see _background): their events are reported only when the
 # sentence has no event of its own.
@@ -66,8 +71,23 @@ OF_PREPS = frozenset({"of", "from"})
 # Prepositions that place a generic group ("rebels in the Ivory Coast", "students throughout
 # Indonesia"): when the phrase names no actor otherwise, the place codes it (as in CAMEO).
 PLACE_PREPS = frozenset({"in", "throughout", "inside"})
+# Participles and adjectives that tie a generic group to the actor that codes it ("workers
+# affiliated with the Serbian Workers' Union", "militants loyal to ...", "a group based in
+# Trinidad"): CAMEO codes such a group by its affiliation.
+AFFILIATION_WORDS = frozenset(
+    {"affiliate", "affiliated", "loyal", "base", "based", "link", "linked", "allied"}
+)
 # Prepositions of a trigger's object that name the party it is done to or with.
 OBJECT_PREPS = frozenset({"with", "to", "against", "on", "for", "in", "into", "from"})
+# How many prepositional levels down the object of an act a partner or place is looked for
+# ("suspension *of* air links *with* Serbia": two).
+OBJECT_DEPTH = 2
+# Prepositions of a place, and the event types whose act is done to the place it happens in
+# (a protest, an attack, a curfew, a deployment, aid; not a statement made in a capital).
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "throughout", "into"})
+PLACE_TARGET_TYPES = frozenset(
+    {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "CONCEDE", "SANCTION"}
+)
 # Slots of a non-trigger complement verb that give the recipient ("threatened to break
 # relations with Russia").
 FALLBACK_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on")
@@ -205,8 +225,10 @@ def _spans_in(tokens: Iterable[Token], index: dict[int, Span]) -> list[Span]:
 def _named(token: Token, index: dict[int, Span], depth: int = 0) -> list[Span]:
     """The actor spans a noun phrase names: the span at its head (with the spans coordinated
     with its modifiers: "Hungarian and Romanian officials"), else those of its modifiers
-    ("Senior Hungarian and Romanian officials"), else of its "of" phrase, else of the place
-    it is in ("rebels in the Ivory Coast"); a pronoun names its antecedent."""
+    ("Senior Hungarian and Romanian officials"), else of its apposition ("The International
+    Labor Office (ILO)"), else of its "of" phrase, else of the place it is in ("rebels in the
+    Ivory Coast"), else of what it is affiliated with ("militants *loyal to* ...", "a group
+    *based in* Trinidad"); a pronoun names its antecedent."""
     if token.i in index:
         span = index[token.i]
         found = [span]
@@ -223,12 +245,23 @@ def _named(token: Token, index: dict[int, Span], depth: int = 0) -> list[Span]:
                 found += _antecedent(child, index)
     if found or depth > 1:
         return found
+    for child in token.children:  # "The International Labor Office (*ILO*)"
+        if child.dep_ == "appos" and child.i in index:
+            found += _named(child, index, depth + 1)
+    if found:
+        return found
     for preps in (OF_PREPS, PLACE_PREPS):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return _named(pobj, index, depth + 1)
+    for child in token.children:  # "workers *affiliated with* the Serbian Workers' Union"
+        if child.dep_ in ("acl", "amod") and child.lemma_.lower() in AFFILIATION_WORDS:
+            for prep in child.children:
+                party = _child(prep, "pobj") if prep.dep_ == "prep" else None
+                if party is not None:
+                    return _named(party, index, depth + 1)
     return []
 
 
@@ -294,7 +327,10 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
     if verb.dep_ == "relcl":  # "Sharon, who has vowed": the relative pronoun's antecedent
         return head
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "Tehran's plans to produce"
-        return _child(head, "poss")
+        owner = _child(head, "poss")
+        if owner is None and _light_object(head):  # "issued a declaration *demanding* ..."
+            return _subject(head.head, hops + 1)
+        return owner
     return None
 
 
@@ -304,6 +340,14 @@ def _actor_token(token: Token, pos: str) -> Token | None:
     by = _prep_object(token, "by")
     if by is not None:
         return by
+    # a measure of the act: "launched 10 days *of war games*", "began a wave *of strikes*"
+    while (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.dep_ == "prep"
+        and token.head.head.pos_ in NOUN_POS
+    ):
+        token = token.head.head
     # a light verb's subject: "Iran held talks", "the army launched an attack"
     if token.dep_ in ("dobj", "attr") and token.head.pos_ in VERB_POS:
         return _subject(token.head)
@@ -333,11 +377,25 @@ def _recipient_slots(token: Token, pattern: Pattern) -> list[Token]:
     out = []
     for slot in pattern.recipient or DEFAULT_RECIPIENT[pattern.pos]:
         found: Token | None = token
-        for step in slot.split(PATH_SEP):  # "ccomp>nsubj": the subject of the complement
-            found = _slot(found, step) if found is not None else None
+        for n, step in enumerate(slot.split(PATH_SEP)):  # "ccomp>nsubj": the complement's subject
+            if found is None:
+                break
+            here = found
+            found = _slot(here, step)
+            if found is None and n == 0 and step in CLAUSE_SLOTS and _light_object(here):
+                found = _slot(here.head, step)  # "reiterated its demand *that Israel ease*"
         if found is not None:
             out.append(found)
     return out
+
+
+def _light_object(token: Token) -> bool:
+    """A noun that is the object of a verb ("reiterated its *demand*", "held *talks*")."""
+    return (
+        token.pos_ in NOUN_POS
+        and token.dep_ in LIGHT_OBJECT_DEPS | {"attr"}
+        and token.head.pos_ in VERB_POS
+    )
 
 
 def _recipients(token: Token, pattern: Pattern, index: dict[int, Span]) -> list[Span]:
@@ -350,18 +408,60 @@ def _recipients(token: Token, pattern: Pattern, index: dict[int, Span]) -> list[
     return []
 
 
+def _party_in(phrase: Token, index: dict[int, Span], depth: int) -> list[Span]:
+    """The actors of the first partner or place phrase inside a phrase, looking ``depth``
+    prepositional levels down ("suspension of air links *with Serbia*": "of" is walked
+    through, "with" names)."""
+    inner: list[Token] = []
+    for child in phrase.children:
+        if child.dep_ != "prep":
+            continue
+        pobj = _child(child, "pobj")
+        if pobj is None:
+            continue
+        if child.lower_ in OBJECT_PREPS:
+            found = _phrase(pobj, index)
+            if found:
+                return found
+        inner.append(pobj)
+    if depth > 1:
+        for pobj in inner:
+            found = _party_in(pobj, index, depth - 1)
+            if found:
+                return found
+    return []
+
+
+def _objects(token: Token) -> list[Token]:
+    """The phrases an act is done to: a noun trigger itself; a verb's object (or passive
+    subject) and the objects of its prepositions ("called *for independence* from Iraq")."""
+    if token.pos_ not in VERB_POS:
+        return [token]
+    out = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for child in token.children:
+        if child.dep_ == "prep":
+            out += [c for c in child.children if c.dep_ == "pobj"]
+    return out
+
+
 def _fallback_recipients(token: Token, index: dict[int, Span]) -> list[Span]:
     """Where the recipient is when no slot of the pattern names one, first hit wins:
     a place or partner in the object ("suspended aid deliveries *in Baghdad*", "imposed a
-    curfew *in Cizre*"), else the object or partner of the complement verb ("threatened to
-    break relations *with Russia*")."""
-    obj = _child(token, "dobj", "nsubjpass") if token.pos_ in VERB_POS else token
-    if obj is not None:
-        for child in obj.children:
-            if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-                found = _phrase(_child(child, "pobj"), index)
-                if found:
-                    return found
+    curfew *in Cizre*", "suspension of air links *with Serbia*", "mobilized reservists for a
+    possible war *against Iraq*"; ``OBJECT_DEPTH`` levels down), else the subject of an
+    infinitive complement ("allowed *candidate Ouattara* to participate"), else the object or
+    partner of the complement verb ("threatened to break relations *with Russia*")."""
+    for obj in _objects(token):
+        found = _party_in(obj, index, OBJECT_DEPTH)
+        if found:
+            return found
+    for comp in token.children:  # "allowed *candidate Ouattara* to participate"
+        if comp.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
+        ):
+            found = _phrase(_child(comp, "nsubj"), index)
+            if found:
+                return found
     for comp in token.children:
         if comp.dep_ != "xcomp" or comp.pos_ not in VERB_POS:
             continue
@@ -370,6 +470,37 @@ def _fallback_recipients(token: Token, index: dict[int, Span]) -> list[Span]:
             if found:
                 return found
         return _fallback_recipients(comp, index)
+    return []
+
+
+def _condition_party(token: Token, index: dict[int, Span]) -> list[Span]:
+    """The party a threat is made to: the subject of its condition ("threatened to stop
+    negotiations *if the United States* goes ahead", "... *unless Baghdad* accepted")."""
+    t: Token | None = token
+    while t is not None:
+        for clause in t.children:
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children
+            ):
+                found = _phrase(_child(clause, "nsubj", "nsubjpass"), index)
+                if found:
+                    return found
+        t = _child(t, "xcomp")
+    return []
+
+
+def _place_recipients(token: Token, index: dict[int, Span]) -> list[Span]:
+    """The place a material act happens in ("demonstrated *in Serbia*", "rioted at a jail *in
+    northern Israel*"): CAMEO and the PLOVER GSR code it as the recipient when nothing else
+    names one."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+            pobj = _child(child, "pobj")
+            if pobj is None:
+                continue
+            found = _phrase(pobj, index) or _party_in(pobj, index, 1)
+            if found:
+                return found
     return []
 
 
@@ -575,14 +706,6 @@ def find_events(
     return events
 
 
-def _has_participant(found: _Found, index: dict[int, Span]) -> bool:
-    """Whether the trigger names an actor or a recipient (a cheap test before _event)."""
-    token, pattern = found
-    if _phrase(_actor_token(token, pattern.pos), index):
-        return True
-    return bool(_recipients(token, pattern, index))
-
-
 def _sentence_events(
     sentence: Span,
     tables: EventTables,
@@ -607,29 +730,35 @@ def _sentence_events(
             folded.setdefault(governor.token.i, []).append(found)
         else:
             emitted.append((found, {governor.pattern.embeds}))
-    foreground = [f for f in emitted if not _background(f[0].token)]
-    if any(_has_participant(f[0], index) for f in foreground):
-        emitted = foreground
-    events: list[Event] = []
-    seen: set[tuple[object, ...]] = set()
+    events: list[Event | None] = []
+    # One event per act: triggers of one type by the same actor are one event when the
+    # recipients of one are among those of the other ("attacked and killed"; "kidnapped
+    # advisers and exploded bombs in Kabul"); the one naming more recipients is kept.
+    same_act: dict[tuple[object, ...], int] = {}
+    # the events of background clauses count only when no other event has a participant
+    foreground: list[Event] = []
+    background: list[Event] = []
     for found, extra_flags in emitted:
         event = _event(
             found, folded.get(found.token.i, []), extra_flags, tables, index, attributions,
             published, sentence,
         )  # fmt: skip
-        if event is None:
-            continue
-        key = (
-            event.type,
-            tuple(p.code for p in event.actor),
-            tuple(p.code for p in event.recipient),
-            event.flags,
-        )
-        if key in seen:  # "attacked and killed": one event, not two
-            continue
-        seen.add(key)
+        if event is not None:
+            (background if _background(found.token) else foreground).append(event)
+    for event in foreground or background:
+        key = (event.type, tuple(p.code for p in event.actor), event.flags)
+        recipients = {p.code for p in event.recipient}
+        earlier = same_act.get(key)
+        if earlier is not None:
+            kept = events[earlier]
+            before = {p.code for p in kept.recipient} if kept is not None else set()
+            if recipients <= before:
+                continue
+            if before < recipients:
+                events[earlier] = None  # replaced, in reading order, by this one
+        same_act[key] = len(events)
         events.append(event)
-    return events
+    return [e for e in events if e is not None]
 
 
 def _event(
@@ -652,8 +781,14 @@ def _event(
         if recipient_spans:
             break
         recipient_spans = _recipients(inner.token, inner.pattern, index)
-    if not recipient_spans:
-        recipient_spans = _fallback_recipients(token, index)
+    for t in (token, *(inner.token for inner in folded)):
+        if recipient_spans:
+            break
+        recipient_spans = _fallback_recipients(t, index)
+    if not recipient_spans and (pattern.type == "THREATEN" or _threat(token)):
+        recipient_spans = _condition_party(token, index)
+    if not recipient_spans and actor_spans and pattern.type in PLACE_TARGET_TYPES:
+        recipient_spans = _place_recipients(token, index)
     actor_starts = {s.start for s in actor_spans}
     recipient_spans = [s for s in recipient_spans if s.start not in actor_starts]
     if len(actor_spans) + len(recipient_spans) < MIN_PARTICIPANTS:
