@@ -134,6 +134,7 @@ def stage(name: str, args: argparse.Namespace) -> dict[str, Any]:
             "articles": report.counts["articles"],
             "wall_s": wall,
             "extract_wall_s": report.extract_seconds,
+            "phases": report.phases,
             "workers_warmed": workers,
             "counts": report.counts,
         }

@@ -10,7 +10,17 @@ import pytest
 from claimgraph.model import Article, Dateline
 from claimgraph.spark import SparkUnavailableError, require_pyspark
 from claimgraph.spark.load import article_from_contract
-from claimgraph.spark.tables import ATTRIBUTIONS, ENTITIES, EVENTS, WIDE, ddl, event_rows, wide_row
+from claimgraph.spark.tables import (
+    ATTRIBUTIONS,
+    ENTITIES,
+    EVENTS,
+    TASK_TABLES,
+    WIDE,
+    ddl,
+    event_rows,
+    task_rows,
+    wide_row,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,11 +58,17 @@ def test_rows_have_one_value_per_column() -> None:
     )
     row = wide_row(document, 7)
     assert len(row) == len(WIDE)
-    assert row.article is not None and row.article[0] == document["article"]["id"]
-    assert all(len(r) == len(ATTRIBUTIONS) for r in row.attributions)
-    assert len(row.attributions) == len(document["attributions"]) > 0
-    assert all(len(r) == len(EVENTS) for r in event_rows(row.article[0], document))
-    assert len(row.mentions) == len(document["events"])
+    assert row.article_id == document["article"]["id"]
+    assert all(len(r) == len(EVENTS) for r in row.events)
+    assert len(row.mentions) == len(row.events) == len(document["events"]) > 0
+    rows = task_rows(document, 7)
+    assert set(rows) == set(TASK_TABLES)
+    for table, columns in TASK_TABLES.items():
+        assert all(len(r) == len(columns) for r in rows[table]), table
+    assert rows["articles"][0][:2] == (row.article_id, 7)
+    assert len(rows["attributions"]) == len(document["attributions"]) > 0
+    assert all(len(r) == len(ATTRIBUTIONS) for r in rows["attributions"])
+    assert all(len(r) == len(EVENTS) for r in event_rows(row.article_id, document))
     assert "`end` BIGINT" in ddl(ENTITIES)
 
 
@@ -80,3 +96,13 @@ def test_cli_reports_missing_pyspark(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         cli, ["spark-extract", str(tmp_path / "a.jsonl"), "--output", str(tmp_path / "o")]
     )
     assert code == 1
+
+
+def test_claim_signatures_sort_with_missing_codes() -> None:
+    # PySpark sorts the keys of a group it spills to disk; None must not meet a code there
+    from claimgraph.spark.threads import signature_key
+
+    signatures = [(None, "IRN"), ("RUS", None), ("RUS", "IRN"), (None, None), ("", "IRN")]
+    keys = [signature_key(s, o) for s, o in signatures]
+    assert len(set(keys)) == len(signatures)
+    assert sorted(keys)[0] == signature_key(None, None)

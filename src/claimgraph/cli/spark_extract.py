@@ -22,7 +22,7 @@ from claimgraph.cli.options import (
     "--output",
     required=True,
     metavar="DIR",
-    help="Folder (or Hadoop URI) for the Parquet tables; existing tables are replaced.",
+    help="Folder (or hdfs://, s3://, gs:// URI) for the Parquet tables; existing tables are replaced.",
 )
 @click.option(
     "--master",

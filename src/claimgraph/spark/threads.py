@@ -25,7 +25,7 @@ Item = tuple[int, int, str, str | None, str]  # input order, claim index, articl
 
 
 def replay(
-    group: tuple[tuple[str | None, str | None], Iterable[Item]],
+    group: tuple[tuple[bool, str, bool, str], Iterable[Item]],
 ) -> Iterator[tuple[str, str, str | None]]:
     """One signature's claims, in the order the store would see them, through a ThreadBook."""
     from claimgraph.claims.threads import ThreadBook
@@ -49,8 +49,15 @@ def assign_threads(claims: DataFrame) -> DataFrame:
     return claims.sparkSession.createDataFrame(grouped.groupByKey().flatMap(replay), THREADS_DDL)
 
 
-def _keyed(row: Any) -> tuple[tuple[str | None, str | None], Item]:
+def signature_key(subject: str | None, obj: str | None) -> tuple[bool, str, bool, str]:
+    """A claim's signature as a key PySpark can sort: a group that outgrows
+    ``spark.python.worker.memory`` is spilled in sorted key order, and ``None`` does not
+    compare with a code."""
+    return (subject is not None, subject or "", obj is not None, obj or "")
+
+
+def _keyed(row: Any) -> tuple[tuple[bool, str, bool, str], Item]:
     return (
-        (row["subject_code"], row["object_code"]),
+        signature_key(row["subject_code"], row["object_code"]),
         (row["input_order"], row["claim_index"], row["article_id"], row["day"], row["claim"]),
     )
