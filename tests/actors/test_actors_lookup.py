@@ -333,3 +333,14 @@ def test_group_actor_carries_members(kb: ActorKB) -> None:
     )
     west = kb.lookup("Western countries")
     assert west is not None and west.code == "WST"
+
+
+def test_role_of_codes_a_bare_role_for_a_known_state(kb: ActorKB) -> None:
+    police = kb.role_of("EGY", "riot police")
+    assert police is not None and (police.code, police.sector) == ("EGY", "COP")
+    landowners = kb.role_of("DZA", "landowners")
+    assert landowners is not None and (landowners.code, landowners.sector) == ("DZA", "AGR")
+    # a phrase that is not a whole role phrase, or a code that is not a state, names nobody
+    assert kb.role_of("EGY", "riot police station") is None
+    assert kb.role_of("EGY", "weather") is None
+    assert kb.role_of("nato", "troops") is None  # an organization, not a state

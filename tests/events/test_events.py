@@ -409,6 +409,109 @@ def _span(doc: Doc, i: int, name: str) -> Span:
     return span
 
 
+def _generic_roles(event: Event, role: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.code, p.sector, p.inferred) for p in getattr(event, role)]
+
+
+def test_generic_group_takes_the_sentence_country() -> None:
+    # "Iranian police arrested students": the students name no actor; the sentence's one
+    # country codes them, the role table gives their sector (EDU), and they are marked
+    doc = make_doc(
+        [
+            ("Iranian", "iranian", "ADJ", "amod", 1),
+            ("police", "police", "NOUN", "nsubj", 2),
+            ("arrested", "arrest", "VERB", "ROOT", 2),
+            ("students", "student", "NOUN", "dobj", 2),
+        ]
+    )
+    doc.spans[ext.SPANS_ACTORS] = [_span(doc, 0, "Iran")]
+    [event] = find_events(doc)
+    assert event.type == "COERCE"
+    assert _generic_roles(event, "actor") == [("IRN", None, None)]
+    assert _generic_roles(event, "recipient") == [("IRN", "EDU", "sentence")]
+    assert event.recipient[0].text == "students"
+
+
+def test_title_before_a_name_is_a_role() -> None:
+    # "President Smith accused rebels in Iran": the title codes the unknown name (GOV) from
+    # the sentence's country; the rebels are named by their place, not inferred
+    doc = make_doc(
+        [
+            ("President", "President", "PROPN", "compound", 1),
+            ("Smith", "Smith", "PROPN", "nsubj", 2),
+            ("accused", "accuse", "VERB", "ROOT", 2),
+            ("rebels", "rebel", "NOUN", "dobj", 2),
+            ("in", "in", "ADP", "prep", 3),
+            ("Iran", "Iran", "PROPN", "pobj", 4),
+        ]
+    )
+    [event] = find_events(doc)
+    assert _generic_roles(event, "actor") == [("IRN", "GOV", "sentence")]
+    assert event.actor[0].text == "President Smith"
+    assert _generic_roles(event, "recipient") == [("IRN", None, None)]
+
+
+def test_generic_group_without_a_country_is_not_coded() -> None:
+    # "Police arrested students": no country in the sentence, no dateline: no event;
+    # with the dateline "TEHRAN" both are coded, marked as such
+    rows = [
+        ("Police", "police", "NOUN", "nsubj", 1),
+        ("arrested", "arrest", "VERB", "ROOT", 1),
+        ("students", "student", "NOUN", "dobj", 1),
+    ]
+    assert find_events(make_doc(rows)) == []
+    [event] = find_events(make_doc(rows), dateline="TEHRAN")
+    assert _generic_roles(event, "actor") == [("IRN", "COP", "dateline")]
+    assert _generic_roles(event, "recipient") == [("IRN", "EDU", "dateline")]
+
+
+def test_generic_group_is_not_coded_from_an_ambiguous_sentence() -> None:
+    # "Russia and Iran said police arrested students": two countries, neither the dateline's
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "nsubj", 3),
+            ("and", "and", "CCONJ", "cc", 0),
+            ("Iran", "Iran", "PROPN", "conj", 0),
+            ("said", "say", "VERB", "ROOT", 3),
+            ("police", "police", "NOUN", "nsubj", 5),
+            ("arrested", "arrest", "VERB", "ccomp", 3),
+            ("students", "student", "NOUN", "dobj", 5),
+        ]
+    )
+    assert [e for e in find_events(doc) if e.type == "COERCE"] == []
+    [event] = [e for e in find_events(doc, dateline="Moscow") if e.type == "COERCE"]
+    assert _generic_roles(event, "actor") == [("RUS", "COP", "dateline")]
+
+
+def test_named_actor_wins_over_a_generic_group() -> None:
+    # "Iran condemned governments and the press": a plural of a singular role
+    # ("governments") and a media role ("the press", a source) are never coded; a named
+    # recipient in a later slot is found first
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("condemned", "condemn", "VERB", "ROOT", 1),
+            ("governments", "government", "NOUN", "dobj", 1),
+            ("and", "and", "CCONJ", "cc", 2),
+            ("the", "the", "DET", "det", 5),
+            ("press", "press", "NOUN", "conj", 2),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (codes(event, "actor"), codes(event, "recipient")) == (["IRN"], [])
+    # "Police condemned Ukraine": the named recipient does not stop the actor's coding
+    doc = make_doc(
+        [
+            ("Police", "police", "NOUN", "nsubj", 1),
+            ("condemned", "condemn", "VERB", "ROOT", 1),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert _generic_roles(event, "actor") == [("UKR", "COP", "sentence")]
+    assert _generic_roles(event, "recipient") == [("UKR", None, None)]
+
+
 def test_event_without_participants_is_dropped() -> None:
     doc = make_doc(
         [("Talks", "talk", "NOUN", "nsubj", 1), ("resumed", "resume", "VERB", "ROOT", 1)]
@@ -503,7 +606,7 @@ def test_seed_events(shared_data: Path) -> None:
 
 
 # Floors a little under the measured figures (docs/events.md); raise them as the coder improves.
-FLOORS = {"type_accuracy": 0.73, "actor_accuracy": 0.57}
+FLOORS = {"type_accuracy": 0.75, "actor_accuracy": 0.59}
 CEILINGS = {"extra_per_record": 0.20}
 
 

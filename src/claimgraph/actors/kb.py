@@ -400,6 +400,21 @@ class ActorKB:
             return self._role_actor(raw.pattern.target, raw.role, day)
         return None
 
+    def role_of(self, state: str, phrase: str, *, on: date | None = None) -> Actor | None:
+        """What a bare role phrase names when the text has already said whose it is:
+        ``role_of("EGY", "riot police")`` -> (EGY, COP). ``phrase`` must be a whole role
+        phrase of ``roles.tsv`` that applies to the state ``state``; an office ("president")
+        gives its holder on ``on`` when the tables know one."""
+        ref = self._actors.get(state)
+        if ref is None or ref.kind != "state":
+            return None
+        tokens = Tokens(phrase)
+        found = self._matcher.role_at(tokens, 0) if len(tokens) else None
+        if found is None or found[0] != len(tokens):
+            return None
+        spec = found[1].spec_for("state", state)
+        return None if spec is None else self._role_actor(state, spec, _day(on))
+
     def holder(self, org: str, office: str, *, on: date) -> Actor | None:
         """Who held ``office`` of ``org`` on a day: ``holder("RUS", "foreign_minister", ...)``.
 

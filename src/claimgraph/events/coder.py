@@ -20,6 +20,9 @@ the attributions (``doc._.claimgraph_attributions``) when they are there. For ea
    fallbacks (``_fallback_recipients``; for a threat ``_condition_party``; for a material
    act ``_place_recipients``). Each is resolved to the actor spans it names,
    conjuncts included ("France, the UK and Germany" gives three); a pronoun to its antecedent.
+   A role the named actors leave empty may be a generic group or role ("police", "rebels",
+   "President Gbagbo"): its sector from the role table, its country from the sentence or the
+   dateline (``_generic``, ``GroupContext``), marked ``inferred``.
    An event with neither an actor nor a recipient is dropped (``MIN_PARTICIPANTS``).
 4. **Flags** (PLOVER's auxiliary modes) from ``modifiers.tsv`` (words of the trigger's own
    clause: a clause below it does not lend its words); ``historical`` and ``future`` also from
@@ -38,6 +41,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.actors import Actor, ActorKB, default_kb
 from claimgraph.events.tables import EventTables, Pattern, default_tables
 from claimgraph.nlp import extensions as ext
 from claimgraph.nlp.spans import CharSpan
@@ -114,6 +118,13 @@ COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCED
 CONFLICTUAL_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"})
 INTENT_FLAGS = frozenset({"future", "hypothetical"})
 CONDITION_MARKS = frozenset({"if", "unless"})
+# Generic groups and roles ("police", "rebels", "students", "President Gbagbo") that name no
+# actor take their country from context (``_generic``) and their sector from roles.tsv. A
+# role of these sectors is not coded that way: "the newspaper said" is a source, not a party.
+UNCODED_SECTORS = frozenset({"MED"})
+# Actor kinds whose country does not say where the sentence's events happen (an agency
+# reporting from abroad: "the Czechoslovak news agency Ceteka reported from Kabul").
+NO_PLACE_KINDS = frozenset({"outlet"})
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 DATE_KINDS = frozenset({"date", "time", "ref"})
 
@@ -125,6 +136,9 @@ class Participant(NamedTuple):
     code: str
     sector: str | None
     wikidata: str | None
+    # None for a named actor; for a generic group coded from context ("police", "rebels"),
+    # where its country came from: "sentence" or "dateline" (see _generic)
+    inferred: str | None = None
 
 
 class Flags(NamedTuple):
@@ -157,6 +171,69 @@ class Event(NamedTuple):
     flags: Flags
     attribution: int | None  # position in doc._.claimgraph_attributions
     rule: str  # the pattern row that matched
+
+
+class _Inferred(NamedTuple):
+    """A generic group or role coded from context (``_generic``): a participant that is no
+    actor span. ``start`` is its head's token index (what ``Span.start`` is for a span)."""
+
+    start: int
+    text: str
+    start_char: int
+    end_char: int
+    actor: Actor
+    basis: str  # "sentence" | "dateline"
+
+
+# What a phrase names: an actor span, or a generic group coded from context.
+Party = Span | _Inferred
+
+
+class GroupContext:
+    """What codes the generic groups of one sentence: its country (``country_for``) and the
+    role table, through the actor knowledge base. Lookups are cached per document."""
+
+    __slots__ = ("_cache", "basis", "country", "dateline", "day", "kb")
+
+    def __init__(self, kb: ActorKB, *, day: date | None, dateline: str | None) -> None:
+        self.kb = kb
+        self.day = day
+        self.dateline = dateline
+        self.country: str | None = None
+        self.basis = "sentence"
+        self._cache: dict[tuple[str, str], Actor | None] = {}
+
+    def set_sentence(self, countries: set[str]) -> None:
+        """The country of the sentence's generic groups: the one state its actor mentions
+        belong to; when they belong to several, the dateline's country if it is one of them;
+        when they belong to none, the dateline's country; else none."""
+        if len(countries) == 1:
+            self.country, self.basis = next(iter(countries)), "sentence"
+        elif self.dateline is not None and (not countries or self.dateline in countries):
+            self.country, self.basis = self.dateline, "dateline"
+        else:
+            self.country = None
+
+    def role(self, phrases: Iterable[str]) -> Actor | None:
+        """The actor of the first phrase that is a role of the sentence's country."""
+        country = self.country
+        if country is None:
+            return None
+        for phrase in phrases:
+            key = (country, phrase)
+            if key not in self._cache:
+                self._cache[key] = self.kb.role_of(country, phrase, on=self.day)
+            actor = self._cache[key]
+            if actor is not None and actor.sector not in UNCODED_SECTORS:
+                return actor
+        return None
+
+
+class ActorIndex(dict[int, Span]):
+    """The actor spans by token index; with a ``context``, a generic group or role that
+    names no actor is coded from it (``_generic``)."""
+
+    context: GroupContext | None = None
 
 
 class _Found(NamedTuple):
@@ -203,8 +280,8 @@ def _pattern_for(token: Token, tables: EventTables) -> Pattern | None:
     return None
 
 
-def _actor_index(doc: Doc) -> dict[int, Span]:
-    index: dict[int, Span] = {}
+def _actor_index(doc: Doc) -> ActorIndex:
+    index = ActorIndex()
     for span in doc.spans.get(ext.SPANS_ACTORS, []):
         if span._.get(ext.ACTOR) is None:
             continue
@@ -213,7 +290,7 @@ def _actor_index(doc: Doc) -> dict[int, Span]:
     return index
 
 
-def _spans_in(tokens: Iterable[Token], index: dict[int, Span]) -> list[Span]:
+def _spans_in(tokens: Iterable[Token], index: ActorIndex) -> list[Span]:
     out: dict[int, Span] = {}
     for t in tokens:
         span = index.get(t.i)
@@ -222,13 +299,62 @@ def _spans_in(tokens: Iterable[Token], index: dict[int, Span]) -> list[Span]:
     return list(out.values())
 
 
-def _named(token: Token, index: dict[int, Span], depth: int = 0) -> list[Span]:
+def _named(token: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
+    """What a noun phrase names: its actor spans (``_named_actors``), else, when the index
+    has a context, the generic group or role at its head coded from it (``_generic``)."""
+    found = _named_actors(token, index, depth)
+    if found or index.context is None:
+        return found
+    return _generic(token, index.context)
+
+
+def _group_phrases(token: Token) -> list[str]:
+    """The role phrases a phrase head may be: with its compounds ("riot police"), alone
+    ("police", "soldier"); for a name, its title ("President Gbagbo", "Prime Minister X")."""
+    if token.pos_ not in NOUN_POS and token.pos_ != "PROPN":
+        return []
+    before = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    out = []
+    if before and token.pos_ in NOUN_POS:
+        out.append(" ".join(t.lower_ for t in (*before, token)))
+    out.append(token.lower_)  # as written: "governments" is not "the government"
+    if token.pos_ == "PROPN":  # a title before a name: the longest run of title words first
+        for n, title in enumerate(before):
+            if n + 1 < len(before) and before[n + 1].i == title.i + 1:
+                out.append(f"{title.lower_} {before[n + 1].lower_}")
+            out.append(title.lower_)
+    return out
+
+
+def _generic(token: Token, context: GroupContext) -> list[Party]:
+    """A generic group or role that names no actor ("police", "rebels", "students", "the
+    president", "President Gbagbo"), coded as CAMEO coders do: its sector from the role table
+    (roles.tsv), its country from context (``GroupContext.set_sentence``)."""
+    actor = context.role(_group_phrases(token))
+    if actor is None:
+        return []
+    doc = token.doc
+    left = token.left_edge.i
+    return [
+        _Inferred(
+            token.i,
+            doc[left : token.i + 1].text,
+            doc[left].idx,
+            token.idx + len(token.text),
+            actor,
+            context.basis,
+        )
+    ]
+
+
+def _named_actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
     """The actor spans a noun phrase names: the span at its head (with the spans coordinated
     with its modifiers: "Hungarian and Romanian officials"), else those of its modifiers
     ("Senior Hungarian and Romanian officials"), else of its apposition ("The International
     Labor Office (ILO)"), else of its "of" phrase, else of the place it is in ("rebels in the
     Ivory Coast"), else of what it is affiliated with ("militants *loyal to* ...", "a group
     *based in* Trinidad"); a pronoun names its antecedent."""
+    found: list[Party]
     if token.i in index:
         span = index[token.i]
         found = [span]
@@ -265,7 +391,7 @@ def _named(token: Token, index: dict[int, Span], depth: int = 0) -> list[Span]:
     return []
 
 
-def _antecedent(pronoun: Token, index: dict[int, Span]) -> list[Span]:
+def _antecedent(pronoun: Token, index: ActorIndex) -> list[Party]:
     """What a personal pronoun stands for: the subject of the nearest clause above it that
     names an actor ("Syria says *it* is willing"), else the nearest actor before it."""
     if pronoun.lower_ not in PRONOUNS:
@@ -285,10 +411,10 @@ def _antecedent(pronoun: Token, index: dict[int, Span]) -> list[Span]:
     return []
 
 
-def _phrase(token: Token | None, index: dict[int, Span]) -> list[Span]:
+def _phrase(token: Token | None, index: ActorIndex) -> list[Party]:
     if token is None:
         return []
-    out: dict[int, Span] = {}
+    out: dict[int, Party] = {}
     for t in (token, *token.conjuncts):
         for span in _named(t, index):
             out.setdefault(span.start, span)
@@ -398,7 +524,7 @@ def _light_object(token: Token) -> bool:
     )
 
 
-def _recipients(token: Token, pattern: Pattern, index: dict[int, Span]) -> list[Span]:
+def _recipients(token: Token, pattern: Pattern, index: ActorIndex) -> list[Party]:
     """The actors of the first recipient slot that names any ("suspension *of air links*
     *with Serbia*": the "of" slot is filled but names no one, so "with" is tried)."""
     for filler in _recipient_slots(token, pattern):
@@ -408,7 +534,7 @@ def _recipients(token: Token, pattern: Pattern, index: dict[int, Span]) -> list[
     return []
 
 
-def _party_in(phrase: Token, index: dict[int, Span], depth: int) -> list[Span]:
+def _party_in(phrase: Token, index: ActorIndex, depth: int) -> list[Party]:
     """The actors of the first partner or place phrase inside a phrase, looking ``depth``
     prepositional levels down ("suspension of air links *with Serbia*": "of" is walked
     through, "with" names)."""
@@ -444,7 +570,7 @@ def _objects(token: Token) -> list[Token]:
     return out
 
 
-def _fallback_recipients(token: Token, index: dict[int, Span]) -> list[Span]:
+def _fallback_recipients(token: Token, index: ActorIndex) -> list[Party]:
     """Where the recipient is when no slot of the pattern names one, first hit wins:
     a place or partner in the object ("suspended aid deliveries *in Baghdad*", "imposed a
     curfew *in Cizre*", "suspension of air links *with Serbia*", "mobilized reservists for a
@@ -473,7 +599,7 @@ def _fallback_recipients(token: Token, index: dict[int, Span]) -> list[Span]:
     return []
 
 
-def _condition_party(token: Token, index: dict[int, Span]) -> list[Span]:
+def _condition_party(token: Token, index: ActorIndex) -> list[Party]:
     """The party a threat is made to: the subject of its condition ("threatened to stop
     negotiations *if the United States* goes ahead", "... *unless Baghdad* accepted")."""
     t: Token | None = token
@@ -489,7 +615,7 @@ def _condition_party(token: Token, index: dict[int, Span]) -> list[Span]:
     return []
 
 
-def _place_recipients(token: Token, index: dict[int, Span]) -> list[Span]:
+def _place_recipients(token: Token, index: ActorIndex) -> list[Party]:
     """The place a material act happens in ("demonstrated *in Serbia*", "rioted at a jail *in
     northern Israel*"): CAMEO and the PLOVER GSR code it as the recipient when nothing else
     names one."""
@@ -504,16 +630,48 @@ def _place_recipients(token: Token, index: dict[int, Span]) -> list[Span]:
     return []
 
 
-def _participants(spans: Sequence[Span]) -> tuple[Participant, ...]:
+def _participants(parties: Sequence[Party]) -> tuple[Participant, ...]:
     out = []
-    for span in spans:
-        actor = span._.get(ext.ACTOR)
+    for party in parties:
+        if isinstance(party, _Inferred):
+            actor, basis = party.actor, party.basis
+        else:
+            actor, basis = party._.get(ext.ACTOR), None
         out.append(
             Participant(
-                span.text, span.start_char, span.end_char, actor.code, actor.sector, actor.wikidata
+                party.text,
+                party.start_char,
+                party.end_char,
+                actor.code,
+                actor.sector,
+                actor.wikidata,
+                basis,
             )
         )
     return tuple(out)
+
+
+def _recipient_cascade(
+    found: _Found, folded: Sequence[_Found], index: ActorIndex, actor_spans: Sequence[Party]
+) -> list[Party]:
+    """The recipient, first hit wins: the pattern's slots; those of a folded event
+    ("requested a meeting *with Ukraine*"); a partner or place in the object or the
+    complement; a threat's condition; the place of a material act."""
+    token, pattern = found
+    recipient_spans = _recipients(token, pattern, index)
+    for inner in folded:
+        if recipient_spans:
+            break
+        recipient_spans = _recipients(inner.token, inner.pattern, index)
+    for t in (token, *(inner.token for inner in folded)):
+        if recipient_spans:
+            break
+        recipient_spans = _fallback_recipients(t, index)
+    if not recipient_spans and (pattern.type == "THREATEN" or _threat(token)):
+        recipient_spans = _condition_party(token, index)
+    if not recipient_spans and actor_spans and pattern.type in PLACE_TARGET_TYPES:
+        recipient_spans = _place_recipients(token, index)
+    return recipient_spans
 
 
 def _embedded(token: Token) -> bool:
@@ -692,24 +850,70 @@ def _code_for(found: _Found, folded: Sequence[_Found], tables: EventTables) -> s
 
 
 def find_events(
-    doc: Doc, *, tables: EventTables | None = None, published: date | None = None
+    doc: Doc,
+    *,
+    tables: EventTables | None = None,
+    published: date | None = None,
+    kb: ActorKB | None = None,
+    dateline: str | None = None,
 ) -> list[Event]:
-    """The events a parsed Doc reports, in reading order (see the module docstring)."""
+    """The events a parsed Doc reports, in reading order (see the module docstring).
+
+    ``kb`` resolves generic groups' roles (default: the packaged knowledge base);
+    ``dateline`` is the place of the article's dateline ("CAIRO"), the last source of a
+    generic group's country."""
     tables = tables or default_tables()
     if published is None:
         published = doc._.get(ext.PUBLISHED) if Doc.has_extension(ext.PUBLISHED) else None
     attributions = doc._.get(ext.ATTRIBUTIONS) or [] if Doc.has_extension(ext.ATTRIBUTIONS) else []
     index = _actor_index(doc)
+    kb = kb or default_kb()
+    # the second index shares the spans and adds the context: generic groups are coded
+    # only when the named actors leave a role empty (see _event)
+    contextual = ActorIndex(index)
+    contextual.context = GroupContext(
+        kb, day=published, dateline=_place_country(kb, dateline, published)
+    )
     events: list[Event] = []
     for sentence in doc.sents:
-        events += _sentence_events(sentence, tables, index, attributions, published)
+        contextual.context.set_sentence(_countries(sentence, index))
+        events += _sentence_events(
+            sentence, tables, index, contextual, attributions, published
+        )  # fmt: skip
     return events
+
+
+def _place_country(kb: ActorKB, place: str | None, day: date | None) -> str | None:
+    """The state of a dateline place, written as datelines write it ("MOSCOW") or not."""
+    if not place:
+        return None
+    actor = kb.lookup(place, on=day) or kb.lookup(place.title(), on=day)
+    if actor is None or actor.kind in NO_PLACE_KINDS:
+        return None
+    return actor.country or (actor.code if actor.kind == "state" else None)
+
+
+def _countries(sentence: Span, index: ActorIndex) -> set[str]:
+    """The states the sentence's actor mentions belong to (not outlets': ``NO_PLACE_KINDS``)."""
+    out: set[str] = set()
+    for i in range(sentence.start, sentence.end):
+        span = index.get(i)
+        if span is None or span.start != i:
+            continue
+        actor = span._.get(ext.ACTOR)
+        if actor.kind in NO_PLACE_KINDS:
+            continue
+        country = actor.country or (actor.code if actor.kind == "state" else None)
+        if country is not None:
+            out.add(country)
+    return out
 
 
 def _sentence_events(
     sentence: Span,
     tables: EventTables,
-    index: dict[int, Span],
+    index: ActorIndex,
+    contextual: ActorIndex,
     attributions: Sequence[object],
     published: date | None,
 ) -> list[Event]:
@@ -740,8 +944,8 @@ def _sentence_events(
     background: list[Event] = []
     for found, extra_flags in emitted:
         event = _event(
-            found, folded.get(found.token.i, []), extra_flags, tables, index, attributions,
-            published, sentence,
+            found, folded.get(found.token.i, []), extra_flags, tables, index, contextual,
+            attributions, published, sentence,
         )  # fmt: skip
         if event is not None:
             (background if _background(found.token) else foreground).append(event)
@@ -766,29 +970,21 @@ def _event(
     folded: Sequence[_Found],
     extra_flags: set[str],
     tables: EventTables,
-    index: dict[int, Span],
+    index: ActorIndex,
+    contextual: ActorIndex,
     attributions: Sequence[object],
     published: date | None,
     sentence: Span,
 ) -> Event | None:
     token, pattern = found
     doc = token.doc
-    actor_spans = _phrase(_actor_token(token, pattern.pos), index)
-    # the recipient, first hit wins: the pattern's slots; those of a folded event ("requested
-    # a meeting *with Ukraine*"); a partner or place in the object or the complement
-    recipient_spans = _recipients(token, pattern, index)
-    for inner in folded:
-        if recipient_spans:
-            break
-        recipient_spans = _recipients(inner.token, inner.pattern, index)
-    for t in (token, *(inner.token for inner in folded)):
-        if recipient_spans:
-            break
-        recipient_spans = _fallback_recipients(t, index)
-    if not recipient_spans and (pattern.type == "THREATEN" or _threat(token)):
-        recipient_spans = _condition_party(token, index)
-    if not recipient_spans and actor_spans and pattern.type in PLACE_TARGET_TYPES:
-        recipient_spans = _place_recipients(token, index)
+    # named actors first; a role they leave empty may be a generic group coded from context
+    # ("*Police* arrested ...", "accepted demands from *Shona rebels*")
+    actor_token = _actor_token(token, pattern.pos)
+    actor_spans = _phrase(actor_token, index) or _phrase(actor_token, contextual)
+    recipient_spans = _recipient_cascade(found, folded, index, actor_spans) or (
+        _recipient_cascade(found, folded, contextual, actor_spans)
+    )
     actor_starts = {s.start for s in actor_spans}
     recipient_spans = [s for s in recipient_spans if s.start not in actor_starts]
     if len(actor_spans) + len(recipient_spans) < MIN_PARTICIPANTS:

@@ -12,7 +12,10 @@ from claimgraph.nlp import extensions as ext
 
 
 def participant_object(p: Participant) -> dict[str, Any]:
-    return {
+    """A participant object; one coded from context rather than named (a generic group:
+    "police", "rebels") also says where its country came from: ``"inferred": "sentence"``
+    or ``"dateline"`` (an added field, present only then; docs/events.md)."""
+    out: dict[str, Any] = {
         "text": p.text,
         "start": p.start,
         "end": p.end,
@@ -20,6 +23,9 @@ def participant_object(p: Participant) -> dict[str, Any]:
         "sector": p.sector,
         "wikidata": p.wikidata,
     }
+    if p.inferred is not None:
+        out["inferred"] = p.inferred
+    return out
 
 
 def event_object(n: int, event: Event, text: str) -> dict[str, Any]:
