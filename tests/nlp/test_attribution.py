@@ -226,6 +226,22 @@ RULES = [
             ),
         ],
     ),
+    (
+        "object-as-tail",  # "as" hangs on the verb, but PolNeAR counts it in the content
+        "The ministry dismissed the report as propaganda.",
+        "The/det/1/DET ministry/nsubj/2/NOUN dismissed/ROOT/2/VERB/dismiss the/det/4/DET "
+        "report/dobj/2/NOUN as/prep/2/ADP propaganda/pobj/5/NOUN ./punct/2/PUNCT",
+        [("The ministry", "dismissed", "the report as propaganda", "indirect", "deny", "verb_cue")],
+    ),
+    (
+        "trailing-relative-clause",  # ", which ..." comments on the noun, outside the content
+        "The minister said that Iran bought the drones, which were used in Ukraine.",
+        "The/det/1/DET minister/nsubj/2/NOUN said/ROOT/2/VERB/say that/mark/5/SCONJ "
+        "Iran/nsubj/5/PROPN bought/ccomp/2/VERB/buy the/det/7/DET drones/dobj/5/NOUN/drone "
+        ",/punct/7/PUNCT which/nsubjpass/11/PRON were/auxpass/11/AUX/be used/relcl/7/VERB/use "
+        "in/prep/11/ADP Ukraine/pobj/12/PROPN ./punct/2/PUNCT",
+        [("The minister", "said", "that Iran bought the drones", "indirect", "assert", "verb_cue")],
+    ),
 ]
 
 NOTHING = [
