@@ -8,8 +8,11 @@ Stages (each line one Spark stage; the functions named run on executors):
    item numbered (``input_order``); a rejection becomes an ``errors`` row;
 3. articles are keyed by their content id and the first one (by input order) is kept, as
    the store's de-duplication keeps it; that shuffle also spreads them over ``partitions``;
-   The articles are then range-partitioned by input order (``sortBy``), so that the
-   partitions, in index order, hold the articles in input order;
+   The articles are then range-partitioned by input order and sorted within each partition
+   (:func:`order_bounds`: slices of about equal size, cut from each file's article count
+   and last item number, counted by one pass over the read items instead of ``sortBy``'s
+   count and sample passes), so that the partitions, in index order, hold the articles in
+   input order;
 4. :func:`extract_partition`: one :class:`~claimgraph.extractor.Extractor` per Python worker
    (loaded on its first task, kept while Spark reuses the worker), batches of articles in.
    The task writes its part of the per-article tables itself (:mod:`claimgraph.spark.parts`:
@@ -23,12 +26,13 @@ Stages (each line one Spark stage; the functions named run on executors):
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.model import Article, Rejection
@@ -40,6 +44,7 @@ from claimgraph.spark.tables import (
     ERRORS,
     EVENTS,
     MENTIONS,
+    ORDER_SHIFT,
     SPARK_TABLES,
     TASK_TABLES,
     WIDE,
@@ -69,6 +74,7 @@ EXTRACT_ERROR_CODE = "E121"  # docs/errors.md
 # an errors row with the message, to be fixed in the rule. Anything else fails the task.
 EXTRACTION_ERRORS: tuple[type[Exception], ...] = (ClaimgraphError, ValueError, LookupError)
 SKIP_UNKNOWN = "no reader for this kind of file"
+ITEM_MASK = (1 << ORDER_SHIFT) - 1  # the item-number bits of an input order
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -219,6 +225,49 @@ def _first(a: tuple[int, Article], b: tuple[int, Article]) -> tuple[int, Article
     return a if a[0] <= b[0] else b
 
 
+class FileStats(NamedTuple):
+    file_index: int
+    articles: int
+    last_item: int  # the highest item number of an article in the file
+
+
+def file_stats(items: Iterable[tuple[int, Any]]) -> Iterator[FileStats]:
+    """Per file of one read partition: how many articles, and the last one's item number."""
+    stats: dict[int, tuple[int, int]] = {}
+    for order, item in items:
+        if isinstance(item, Article):
+            file_index, n = order >> ORDER_SHIFT, order & ITEM_MASK
+            count, last = stats.get(file_index, (0, 0))
+            stats[file_index] = (count + 1, max(last, n))
+    for file_index, (count, last) in stats.items():
+        yield FileStats(file_index, count, last)
+
+
+def order_bounds(stats: Iterable[FileStats], partitions: int) -> list[int]:
+    """``partitions - 1`` input orders that cut the articles into slices of about equal
+    size: the slice of an order is ``bisect_right(bounds, order)``. Inside a file the
+    articles are taken to be spread evenly over its item numbers (rejected items leave gaps)."""
+    ordered = sorted(stats)
+    total = sum(s.articles for s in ordered)
+    bounds: list[int] = []
+    seen = 0
+    for s in ordered:
+        while len(bounds) < partitions - 1:
+            # the next cut falls after this many articles
+            cut = total * (len(bounds) + 1) / partitions
+            if cut >= seen + s.articles:
+                break
+            share = (cut - seen) / s.articles  # how far into this file
+            item = min(s.last_item, int(share * (s.last_item + 1)))
+            bounds.append((s.file_index << ORDER_SHIFT) | item)
+        seen += s.articles
+    return bounds
+
+
+def slice_of(bounds: list[int], order: int) -> int:
+    return bisect.bisect_right(bounds, order)
+
+
 def warm_up(spark: SparkSession, *, settings: JobSettings, pause: float = 1.0) -> int:
     """Load the pipeline in every Python worker before a timed run (benchmarks); returns
     how many distinct workers answered."""
@@ -279,12 +328,15 @@ def run(
         .persist(StorageLevel.MEMORY_AND_DISK)
     )
     read_errors = read.values().filter(lambda item: isinstance(item, WideRow))
+    stats = read.mapPartitions(file_stats).collect()  # reads the files, once
+    bounds = order_bounds(stats, partitions)
     articles = (
         read.filter(lambda pair: isinstance(pair[1], Article))
         .map(lambda pair: (pair[1].id, pair))
-        .reduceByKey(_first, numPartitions=partitions)
+        # a pass-through before the ordering shuffle: one task per core is enough
+        .reduceByKey(_first, numPartitions=max(1, sc.defaultParallelism))
         .values()
-        .sortBy(lambda pair: pair[0], numPartitions=partitions)
+        .repartitionAndSortWithinPartitions(partitions, partial(slice_of, bounds))
     )
     extracted = articles.mapPartitionsWithIndex(
         partial(extract_partition, settings=settings, output=output)
@@ -322,7 +374,7 @@ def run(
             F.count(F.when(F.col("error.level") == "skip", 1)).alias("skipped"),
             F.count(F.when(F.col("error.stage") == "extract", 1)).alias("extract_errors"),
         ).collect()[0]  # an aggregate without grouping: exactly one row
-        read_articles = read.filter(lambda pair: isinstance(pair[1], Article)).count()
+        read_articles = sum(s.articles for s in stats)
         counts = {
             "files": len(files),
             "read": read_articles,
