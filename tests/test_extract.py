@@ -123,3 +123,19 @@ def test_default_extractor_is_made_once() -> None:
 
 def _without_volatile(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in d.items() if k != "article"} for d in documents]
+
+
+def test_the_dateline_codes_generic_groups(extractor: Extractor) -> None:
+    # the sentence names no country: only the dateline's place says whose police
+    from claimgraph.model import Dateline
+
+    text = "Police arrested dozens of students on Monday."
+    bare = extractor.extract(Article(text=text, published="2022-11-22"))
+    placed = extractor.extract(
+        Article(text=text, published="2022-11-22", dateline=Dateline("TEHRAN", (), None))
+    )
+    assert not any(p.get("inferred") for e in bare["events"] for p in e["actor"])
+    [event] = [e for e in placed["events"] if e["actor"]]
+    assert [(p["code"], p["sector"], p.get("inferred")) for p in event["actor"]] == [
+        ("IRN", "COP", "dateline")
+    ]

@@ -84,6 +84,7 @@ class Extractor:
     def _doc_for(self, article: Article) -> Any:
         doc = self.nlp.make_doc(article.text)
         doc._.set(ext.PUBLISHED, anchor_date(article.published))
+        doc._.set(ext.DATELINE, article.dateline.place if article.dateline else None)
         return doc
 
     def extract(self, article: Article) -> Document:

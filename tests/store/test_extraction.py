@@ -325,3 +325,37 @@ def test_no_extract_then_extract_adds_the_extraction(
     extracted = counts(db_path)
     assert extracted["articles"] == plain["articles"]
     assert all(extracted[t] > 0 for t in EXTRACTION_TABLES)
+
+
+def test_event_participants_keep_where_a_context_code_came_from(
+    store: Store, make_article: MakeArticle
+) -> None:
+    text = "Police arrested students in Tehran."
+    start = text.index("Tehran")
+    named = {"text": "Tehran", "start": start, "end": start + 6, "code": "IRN", "sector": "GOV"}
+    police = {"text": "Police", "start": 0, "end": 6, "code": "IRN", "sector": "COP"}
+    event = {
+        "id": "v0",
+        "type": "COERCE",
+        "mode": "arrest",
+        "context": [],
+        "cameo": "173",
+        "goldstein": -5.0,
+        "actor": [{**police, "wikidata": None, "inferred": "dateline"}],
+        "recipient": [{**named, "wikidata": "Q794"}],
+        "trigger": {"text": "arrested", "start": 7, "end": 15},
+        "sentence": {"start": 0, "end": len(text)},
+        "date": None,
+        "date_granularity": None,
+        "flags": dict.fromkeys(
+            ("negated", "hypothetical", "future", "historical", "alleged"), False
+        ),
+        "attribution": None,
+    }
+    document = {"entities": [], "times": [], "attributions": [], "events": [event], "claims": []}
+    article = make_article(text)
+    store.add_article(article, document=document)
+    [stored] = store.events(article.id)
+    assert stored["actor"] == event["actor"]
+    assert "inferred" not in stored["recipient"][0]  # named: the key is absent, as in the contract
+    assert stored["recipient"][0]["code"] == "IRN"

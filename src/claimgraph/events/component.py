@@ -25,7 +25,13 @@ class EventsComponent:
             raise TypeError(
                 f"doc._.{ext.PUBLISHED} must be a datetime.date, not {type(published).__name__}"
             )
-        doc._.set(ext.EVENTS, find_events(doc, tables=self.tables, published=published))
+        dateline = doc._.get(ext.DATELINE)
+        if dateline is not None and not isinstance(dateline, str):
+            raise TypeError(f"doc._.{ext.DATELINE} must be a str, not {type(dateline).__name__}")
+        doc._.set(
+            ext.EVENTS,
+            find_events(doc, tables=self.tables, published=published, dateline=dateline),
+        )
         return doc
 
 

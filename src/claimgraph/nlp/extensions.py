@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 # Doc extensions
 PUBLISHED = "claimgraph_published"  # datetime.date | None: the anchor for relative times
+DATELINE = "claimgraph_dateline"  # str | None: the dateline's place ("MOSCOW"), as written
 ATTRIBUTIONS = "claimgraph_attributions"  # list[Attribution], reading order
 EVENTS = "claimgraph_events"  # list[claimgraph.events.Event], reading order
 # Span extensions
@@ -26,7 +27,12 @@ SPANS_CONTENTS = "claimgraph_contents"
 
 def set_extensions() -> None:
     """Register every extension once; calling again changes nothing."""
-    for name, default in ((PUBLISHED, None), (ATTRIBUTIONS, None), (EVENTS, None)):
+    for name, default in (
+        (PUBLISHED, None),
+        (DATELINE, None),
+        (ATTRIBUTIONS, None),
+        (EVENTS, None),
+    ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name in (ACTOR, TIME):

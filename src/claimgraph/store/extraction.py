@@ -157,7 +157,7 @@ def _write_events(
         for role in ("actor", "recipient"):
             for idx, p in enumerate(e.get(role) or []):
                 conn.execute(
-                    'INSERT INTO event_participants (article_id, event_id, role, idx, text, start, "end", code, sector, wikidata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                    'INSERT INTO event_participants (article_id, event_id, role, idx, text, start, "end", code, sector, wikidata, inferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
                     (
                         article_id,
                         e["id"],
@@ -167,6 +167,7 @@ def _write_events(
                         p.get("code"),
                         p.get("sector"),
                         p.get("wikidata"),
+                        p.get("inferred"),
                     ),
                 )
 
@@ -178,16 +179,17 @@ def load_events(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any
         "SELECT * FROM event_participants WHERE article_id = ? ORDER BY event_id, role, idx",
         (article_id,),
     ):
-        participants.setdefault((r["event_id"], r["role"]), []).append(
-            {
-                "text": r["text"],
-                "start": r["start"],
-                "end": r["end"],
-                "code": r["code"],
-                "sector": r["sector"],
-                "wikidata": r["wikidata"],
-            }
-        )
+        participant = {
+            "text": r["text"],
+            "start": r["start"],
+            "end": r["end"],
+            "code": r["code"],
+            "sector": r["sector"],
+            "wikidata": r["wikidata"],
+        }
+        if r["inferred"] is not None:  # present only then, as in the contract object
+            participant["inferred"] = r["inferred"]
+        participants.setdefault((r["event_id"], r["role"]), []).append(participant)
     return [
         {
             "id": r["id"],
