@@ -9,17 +9,26 @@ from hypothesis import strategies as st
 
 from claimgraph.model import Article
 from claimgraph.spark.job import FileStats, file_stats, order_bounds, slice_of
-from claimgraph.spark.tables import input_order
+from claimgraph.spark.tables import error_row, input_order
 
 
 def test_file_stats_count_articles_and_skip_errors() -> None:
-    items = [
+    def rejected(level: str) -> tuple[object, ...]:
+        return error_row(
+            file="f", record=1, message="m", code="E", level=level, stage="read", order=0
+        )
+
+    items: list[tuple[int, object]] = [
         (input_order(0, 0), Article(text="a")),
-        (input_order(0, 1), "an error row"),
+        (input_order(0, 1), rejected("error")),
         (input_order(0, 2), Article(text="b")),
         (input_order(3, 7), Article(text="c")),
+        (input_order(3, 8), rejected("skip")),
     ]
-    assert sorted(file_stats(items)) == [FileStats(0, 2, 2), FileStats(3, 1, 7)]
+    assert sorted(file_stats(items)) == [
+        FileStats(0, 2, 2, errors=1),
+        FileStats(3, 1, 7, skipped=1),
+    ]
 
 
 def test_bounds_cut_even_slices_across_and_inside_files() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from claimgraph.errors import InputError
 from claimgraph.spark import parts
-from claimgraph.spark.tables import TASK_TABLES, Columns
+from claimgraph.spark.tables import EVENTS, STAGED_TABLES, TASK_TABLES, Columns
 
 pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed (claimgraph[spark])")
 
@@ -21,9 +21,11 @@ def _rows(article: int) -> dict[str, list[tuple[object, ...]]]:
     return {"pairs": pairs, "flags": [(f"a{article}", article % 2 == 0)]}
 
 
-def test_every_task_table_has_an_arrow_schema() -> None:
-    for table, columns in TASK_TABLES.items():
+def test_every_part_table_has_an_arrow_schema() -> None:
+    for table, columns in {**TASK_TABLES, **STAGED_TABLES}.items():
         assert parts.arrow_schema(columns).names == [name for name, _ in columns], table
+    actor = parts.arrow_schema(EVENTS).field("actor").type
+    assert str(actor.value_type.field("inferred").type) == "string"
     with pytest.raises(ValueError, match="MAP<STRING, STRING>"):
         parts.arrow_type("MAP<STRING, STRING>")
 

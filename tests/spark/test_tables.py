@@ -14,12 +14,10 @@ from claimgraph.spark.tables import (
     ATTRIBUTIONS,
     ENTITIES,
     EVENTS,
+    STAGED_TABLES,
     TASK_TABLES,
-    WIDE,
     ddl,
-    event_rows,
     task_rows,
-    wide_row,
 )
 
 
@@ -56,19 +54,17 @@ def test_rows_have_one_value_per_column() -> None:
         "to Russia, denying a report by the Washington Post.",
         published="2022-11-22",
     )
-    row = wide_row(document, 7)
-    assert len(row) == len(WIDE)
-    assert row.article_id == document["article"]["id"]
-    assert all(len(r) == len(EVENTS) for r in row.events)
-    assert len(row.mentions) == len(row.events) == len(document["events"]) > 0
     rows = task_rows(document, 7)
-    assert set(rows) == set(TASK_TABLES)
-    for table, columns in TASK_TABLES.items():
-        assert all(len(r) == len(columns) for r in rows[table]), table
-    assert rows["articles"][0][:2] == (row.article_id, 7)
+    columns = {**TASK_TABLES, **{t: c for t, c in STAGED_TABLES.items() if t != "errors"}}
+    assert set(rows) == set(columns)
+    for table, table_columns in columns.items():
+        assert all(len(r) == len(table_columns) for r in rows[table]), table
+    article_id = document["article"]["id"]
+    assert rows["articles"][0][:2] == (article_id, 7)
     assert len(rows["attributions"]) == len(document["attributions"]) > 0
     assert all(len(r) == len(ATTRIBUTIONS) for r in rows["attributions"])
-    assert all(len(r) == len(EVENTS) for r in event_rows(row.article_id, document))
+    assert len(rows["mentions"]) == len(rows["events"]) == len(document["events"]) > 0
+    assert all(len(r) == len(EVENTS) for r in rows["events"])
     assert "`end` BIGINT" in ddl(ENTITIES)
 
 

@@ -7,21 +7,25 @@ Stages (each line one Spark stage; the functions named run on executors):
 2. :func:`read_file`: each file is read by the project's readers (``read_source``), every
    item numbered (``input_order``); a rejection becomes an ``errors`` row;
 3. articles are keyed by their content id and the first one (by input order) is kept, as
-   the store's de-duplication keeps it; that shuffle also spreads them over ``partitions``;
-   The articles are then range-partitioned by input order and sorted within each partition
+   the store's de-duplication keeps it. The articles are then range-partitioned by input order and sorted within each partition
    (:func:`order_bounds`: slices of about equal size, cut from each file's article count
    and last item number, counted by one pass over the read items instead of ``sortBy``'s
    count and sample passes), so that the partitions, in index order, hold the articles in
    input order;
 4. :func:`extract_partition`: one :class:`~claimgraph.extractor.Extractor` per Python worker
    (loaded on its first task, kept while Spark reuses the worker), batches of articles in.
-   The task writes its part of the per-article tables itself (:mod:`claimgraph.spark.parts`:
-   articles, documents, entities, times, attributions) and sends Spark one narrow row per
-   article: its events, claims and event mentions (:mod:`claimgraph.spark.tables`). An
-   article whose extraction raises becomes an ``errors`` row and the job goes on;
-5. the narrow rows are cached; event mentions are linked and claims threaded on Spark
-   (:mod:`claimgraph.spark.mentions`, :mod:`claimgraph.spark.threads`), and Spark writes
-   the tables that need them (events, event_mentions, claims) and the sorted errors.
+   The task writes its part of every table itself (:mod:`claimgraph.spark.parts`): the
+   per-article tables (articles, documents, entities, times, attributions) in their final
+   folders, and its events, claims, event mentions and extraction errors under
+   ``_staging/``; Spark receives only the task's counts. An article whose extraction raises
+   becomes an errors row and the job goes on;
+5. Spark reads the staged tables back, links the event mentions and threads the claims
+   (:mod:`claimgraph.spark.mentions`, :mod:`claimgraph.spark.threads`), writes the tables
+   that need them (events, event_mentions, claims) and the errors sorted by input order,
+   and removes ``_staging/``.
+
+Nothing of an article's text or document passes through the JVM after the ordering
+shuffle: on two cores the JVM converting and caching rows took CPU from the extraction.
 """
 
 from __future__ import annotations
@@ -39,21 +43,23 @@ from claimgraph.model import Article, Rejection
 from claimgraph.readers import ReadOptions, is_known, read_source
 from claimgraph.readers.sources import STDIN, expand_path, is_tar, iter_sources, strip_compression
 from claimgraph.spark import require_pyspark
-from claimgraph.spark.parts import PartWriter, mark_done, prepare, resolve_output
+from claimgraph.spark.parts import PartWriter, mark_done, prepare, remove, resolve_output
 from claimgraph.spark.tables import (
+    ERROR_LEVEL,
     ERRORS,
     EVENTS,
     MENTIONS,
     ORDER_SHIFT,
     SPARK_TABLES,
+    STAGED_TABLES,
+    STAGING,
     TASK_TABLES,
-    WIDE,
-    WideRow,
+    Columns,
+    Row,
     ddl,
     error_row,
     input_order,
     task_rows,
-    wide_row,
 )
 
 if TYPE_CHECKING:
@@ -127,7 +133,7 @@ def list_inputs(paths: Sequence[str]) -> list[tuple[int, str | Rejection]]:
     return list(enumerate(listed))
 
 
-def _rejection_row(item: Rejection, order: int, *, stage: str = "read") -> WideRow:
+def _rejection_row(item: Rejection, order: int, *, stage: str = "read") -> Row:
     return error_row(
         file=item.path,
         record=item.record,
@@ -143,8 +149,8 @@ def _rejection_row(item: Rejection, order: int, *, stage: str = "read") -> WideR
 
 
 def read_file(task: tuple[int, str], *, options: ReadOptions) -> Iterator[tuple[int, Any]]:
-    """``(input_order, Article | WideRow)`` for every item of one file (an error row for a
-    rejection)."""
+    """``(input_order, Article | errors row)`` for every item of one file (an errors row for
+    a rejection)."""
     file_index, name = task
     n = 0
     for source in iter_sources([name], is_known=is_known):
@@ -170,18 +176,23 @@ def worker_extractor(model: str | None, spacy_entities: bool) -> Extractor:
     return _extractors[key]
 
 
+class PartitionCounts(NamedTuple):
+    articles: int = 0
+    events: int = 0
+    errors: int = 0  # articles whose extraction raised
+
+
 def _extract_group(
     extractor: Extractor, group: list[tuple[int, Article]], parts: PartWriter
-) -> Iterator[WideRow]:
+) -> PartitionCounts:
     try:
         documents = extractor.extract_batch([article for _, article in group])
     except EXTRACTION_ERRORS as exc:
         if len(group) > 1:  # find the article that raised: one at a time
-            for one in group:
-                yield from _extract_group(extractor, [one], parts)
-            return
+            counts = [_extract_group(extractor, [one], parts) for one in group]
+            return PartitionCounts(*(sum(c) for c in zip(*counts, strict=True)))
         order, article = group[0]
-        yield error_row(
+        row = error_row(
             file=article.source_path or "",
             record=article.source_record,
             message=f"extraction failed: {exc}",
@@ -190,35 +201,48 @@ def _extract_group(
             stage="extract",
             order=order,
         )
-        return
+        parts.add({"errors": [row]})
+        return PartitionCounts(errors=1)
+    events = 0
     for (order, _article), document in zip(group, documents, strict=True):
         parts.add(task_rows(document, order))
-        yield wide_row(document, order)
+        events += len(document.get("events") or [])
+    return PartitionCounts(articles=len(documents), events=events)
+
+
+# Where the extraction tasks write each table: the per-article ones in their final folder,
+# the rest under STAGING.
+PART_TABLES: dict[str, Columns] = {**TASK_TABLES, **STAGED_TABLES}
+PART_FOLDERS = {table: f"{STAGING}/{table}" for table in STAGED_TABLES}
 
 
 def extract_partition(
     index: int, items: Iterable[tuple[int, Article]], *, settings: JobSettings, output: str
-) -> Iterator[WideRow]:
+) -> Iterator[PartitionCounts]:
     """Partition ``index`` of ``(input_order, article)``, in input order: its part of each
-    per-article table written under ``output``, and a wide row per article for Spark."""
-    parts = PartWriter(output, index, TASK_TABLES)
+    table of :data:`PART_TABLES` written under ``output``; yields its counts."""
+    parts = PartWriter(output, index, PART_TABLES, PART_FOLDERS)
     whole = False
+    total = PartitionCounts()
     try:
         group: list[tuple[int, Article]] = []
         for item in items:
             group.append(item)
             if len(group) >= settings.batch_size:
                 extractor = worker_extractor(settings.model, settings.spacy_entities)
-                yield from _extract_group(extractor, group, parts)
+                counts = _extract_group(extractor, group, parts)
+                total = PartitionCounts(*(a + b for a, b in zip(total, counts, strict=True)))
                 group = []
         if group:
             extractor = worker_extractor(settings.model, settings.spacy_entities)
-            yield from _extract_group(extractor, group, parts)
+            counts = _extract_group(extractor, group, parts)
+            total = PartitionCounts(*(a + b for a, b in zip(total, counts, strict=True)))
         parts.close()
         whole = True
     finally:
         if not whole:  # the task failed or was cancelled: leave no temporary part behind
             parts.abort()
+    yield total
 
 
 def _first(a: tuple[int, Article], b: tuple[int, Article]) -> tuple[int, Article]:
@@ -229,18 +253,25 @@ class FileStats(NamedTuple):
     file_index: int
     articles: int
     last_item: int  # the highest item number of an article in the file
+    errors: int = 0  # rejected items, by level
+    skipped: int = 0
 
 
 def file_stats(items: Iterable[tuple[int, Any]]) -> Iterator[FileStats]:
-    """Per file of one read partition: how many articles, and the last one's item number."""
-    stats: dict[int, tuple[int, int]] = {}
+    """Per file of one read partition: how many articles, the last one's item number, and
+    how many items were rejected."""
+    stats: dict[int, FileStats] = {}
     for order, item in items:
+        file_index, n = order >> ORDER_SHIFT, order & ITEM_MASK
+        s = stats.get(file_index) or FileStats(file_index, 0, 0)
         if isinstance(item, Article):
-            file_index, n = order >> ORDER_SHIFT, order & ITEM_MASK
-            count, last = stats.get(file_index, (0, 0))
-            stats[file_index] = (count + 1, max(last, n))
-    for file_index, (count, last) in stats.items():
-        yield FileStats(file_index, count, last)
+            s = s._replace(articles=s.articles + 1, last_item=max(s.last_item, n))
+        elif item[ERROR_LEVEL] == "skip":
+            s = s._replace(skipped=s.skipped + 1)
+        else:
+            s = s._replace(errors=s.errors + 1)
+        stats[file_index] = s
+    yield from stats.values()
 
 
 def order_bounds(stats: Iterable[FileStats], partitions: int) -> list[int]:
@@ -305,13 +336,13 @@ def run(
     :mod:`claimgraph.spark.parts`)."""
     require_pyspark()
     from pyspark import StorageLevel
-    from pyspark.sql import functions as F
 
     from claimgraph.spark.mentions import link_mentions
 
     started = time.perf_counter()
     given, output = output, resolve_output(output)
-    prepare(output, tuple(TASK_TABLES))  # refuses an output pyarrow cannot write, up front
+    # refuses an output pyarrow cannot write, up front
+    prepare(output, (*TASK_TABLES, *PART_FOLDERS.values()))
     options = options or ReadOptions()
     settings = settings or JobSettings()
     sc = spark.sparkContext
@@ -327,70 +358,77 @@ def run(
         .flatMap(partial(read_file, options=options))
         .persist(StorageLevel.MEMORY_AND_DISK)
     )
-    read_errors = read.values().filter(lambda item: isinstance(item, WideRow))
-    stats = read.mapPartitions(file_stats).collect()  # reads the files, once
-    bounds = order_bounds(stats, partitions)
-    articles = (
-        read.filter(lambda pair: isinstance(pair[1], Article))
-        .map(lambda pair: (pair[1].id, pair))
-        # a pass-through before the ordering shuffle: one task per core is enough
-        .reduceByKey(_first, numPartitions=max(1, sc.defaultParallelism))
-        .values()
-        .repartitionAndSortWithinPartitions(partitions, partial(slice_of, bounds))
-    )
-    extracted = articles.mapPartitionsWithIndex(
-        partial(extract_partition, settings=settings, output=output)
-    )
-    rows = extracted.union(read_errors).union(sc.parallelize(early, 1))
-    cached = spark.createDataFrame(rows, ddl(WIDE)).persist(StorageLevel.MEMORY_AND_DISK)
     phases: dict[str, float] = {}
-    lap = time.perf_counter()
+    lap = started
 
     def phase(name: str) -> None:
         nonlocal lap
         now = time.perf_counter()
         phases[name], lap = now - lap, now
 
+    canonical = mentions = None
     try:
-        cached.count()  # extraction runs once, here; every table below reads the cache
+        stats = read.mapPartitions(file_stats).collect()  # reads the files, once
+        phase("read")
+        bounds = order_bounds(stats, partitions)
+        articles = (
+            read.filter(lambda pair: isinstance(pair[1], Article))
+            .map(lambda pair: (pair[1].id, pair))
+            # a pass-through before the ordering shuffle: one task per core is enough
+            .reduceByKey(_first, numPartitions=max(1, sc.defaultParallelism))
+            .values()
+            .repartitionAndSortWithinPartitions(partitions, partial(slice_of, bounds))
+        )
+        # extraction: the tasks write every table's parts; Spark gets only their counts
+        extracted = PartitionCounts(
+            *(
+                sum(column)
+                for column in zip(
+                    PartitionCounts(),
+                    *articles.mapPartitionsWithIndex(
+                        partial(extract_partition, settings=settings, output=output)
+                    ).collect(),
+                    strict=True,
+                )
+            )
+        )
         extracted_at = time.perf_counter()
-        lap = extracted_at
-        # the cached partitions are many small ones (extraction balance); the tables need few
-        wide = cached.coalesce(max(1, sc.defaultParallelism))
-        mentions = wide.select(F.explode("mentions").alias("r")).select("r.*")
-        mentions = mentions.persist(StorageLevel.MEMORY_AND_DISK)  # read by three steps
+        phase("extract")
+
+        def staged(table: str) -> DataFrame:
+            return spark.read.parquet(table_path(output, PART_FOLDERS[table]))
+
+        mentions = staged("mentions").persist(StorageLevel.MEMORY_AND_DISK)  # read thrice
         canonical = link_mentions(mentions).persist(StorageLevel.MEMORY_AND_DISK)
         canonical_events = canonical.select("canonical_event").distinct().count()
         phase("link_mentions")
-        tables = _tables(wide, mentions, canonical, F)
+        read_errors = read.values().filter(lambda item: not isinstance(item, Article))
+        errors = staged("errors").unionByName(
+            spark.createDataFrame(read_errors.union(sc.parallelize(early, 1)), ddl(ERRORS))
+        )
+        tables = _tables(staged("events"), mentions, canonical, staged("claims"), errors)
         for name in SPARK_TABLES:
             tables[name].write.mode("overwrite").parquet(table_path(output, name))
             phase(f"write_{name}")
         mark_done(output, tuple(TASK_TABLES))
-        totals = wide.select(
-            F.count("article_id").alias("articles"),
-            F.coalesce(F.sum(F.size("events")), F.lit(0)).alias("events"),
-            F.count(F.when(F.col("error.level") == "error", 1)).alias("errors"),
-            F.count(F.when(F.col("error.level") == "skip", 1)).alias("skipped"),
-            F.count(F.when(F.col("error.stage") == "extract", 1)).alias("extract_errors"),
-        ).collect()[0]  # an aggregate without grouping: exactly one row
+        remove(output, STAGING)
         read_articles = sum(s.articles for s in stats)
+        early_errors = sum(1 for row in early if row[ERROR_LEVEL] != "skip")
         counts = {
             "files": len(files),
             "read": read_articles,
-            "articles": int(totals["articles"]),
-            "duplicates": read_articles - int(totals["articles"]) - int(totals["extract_errors"]),
-            "errors": int(totals["errors"]),
-            "skipped": int(totals["skipped"]),
-            "events": int(totals["events"]),
+            "articles": extracted.articles,
+            "duplicates": read_articles - extracted.articles - extracted.errors,
+            "errors": sum(s.errors for s in stats) + early_errors + extracted.errors,
+            "skipped": sum(s.skipped for s in stats) + len(early) - early_errors,
+            "events": extracted.events,
             "canonical_events": canonical_events,
         }
-        phase("counts")
         seconds = {"extract": extracted_at - started, "total": time.perf_counter() - started}
-        canonical.unpersist()
-        mentions.unpersist()
     finally:
-        cached.unpersist()
+        for frame in (canonical, mentions):
+            if frame is not None:
+                frame.unpersist()
         read.unpersist()
     return JobReport(
         given, counts, seconds["total"], extract_seconds=seconds["extract"], phases=phases
@@ -402,27 +440,26 @@ def _columns(columns: tuple[tuple[str, str], ...]) -> list[str]:
 
 
 def _tables(
-    wide: DataFrame, mentions: DataFrame, canonical: DataFrame, F: Any
+    events: DataFrame,
+    mentions: DataFrame,
+    canonical: DataFrame,
+    claims: DataFrame,
+    errors: DataFrame,
 ) -> dict[str, DataFrame]:
-    def exploded(column: str) -> DataFrame:
-        return wide.select(F.explode(column).alias("r")).select("r.*")
-
-    events = exploded("events").join(
+    linked = events.join(
         canonical.withColumnRenamed("event_id", "id"), on=["article_id", "id"], how="left"
     )
     mention_columns = [c for c in _columns(MENTIONS) if c != "signature"]
     return {
         # `load` streams the errors in input order with the documents: a global sort
-        "errors": wide.where(F.col("error").isNotNull())
-        .select("error.*")
-        .coalesce(1)  # errors are few: one sorted file, without orderBy's sampling job
+        "errors": errors.coalesce(1)  # errors are few: one sorted file, no sampling job
         .sortWithinPartitions("input_order")
         .select(*_columns(ERRORS)),
-        "events": events.select(*_columns(EVENTS), "canonical_event"),
+        "events": linked.select(*_columns(EVENTS), "canonical_event"),
         "event_mentions": mentions.drop("signature")
         .join(canonical, on=["article_id", "event_id"], how="left")
         .select(*mention_columns, "canonical_event"),
-        "claims": _threaded(exploded("claims")),
+        "claims": _threaded(claims),
     }
 
 

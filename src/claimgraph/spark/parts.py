@@ -54,7 +54,28 @@ def arrow_type(kind: str) -> pa.DataType:
         return getattr(pa, _SCALARS[kind])()
     if kind.startswith("ARRAY<") and kind.endswith(">"):
         return pa.list_(arrow_type(kind[len("ARRAY<") : -1]))
+    if kind.startswith("STRUCT<") and kind.endswith(">"):
+        fields = []
+        for member in _top_level(kind[len("STRUCT<") : -1]):
+            name, _, member_kind = member.partition(":")
+            fields.append(pa.field(name.strip().strip("`"), arrow_type(member_kind.strip())))
+        return pa.struct(fields)
     raise ValueError(f"no Arrow type for the Spark type {kind!r}")
+
+
+def _top_level(members: str) -> list[str]:
+    """``"`a`: STRING, `b`: ARRAY<STRING>"`` split at the commas outside any ``<...>``."""
+    out, depth, start = [], 0, 0
+    for i, char in enumerate(members):
+        if char == "<":
+            depth += 1
+        elif char == ">":
+            depth -= 1
+        elif char == "," and depth == 0:
+            out.append(members[start:i])
+            start = i + 1
+    out.append(members[start:])
+    return [m.strip() for m in out if m.strip()]
 
 
 def arrow_schema(columns: Columns) -> pa.Schema:
@@ -97,6 +118,16 @@ def prepare(output: str, tables: Sequence[str]) -> None:
         filesystem.delete_dir_contents(path, missing_dir_ok=True)
 
 
+def remove(output: str, folder: str) -> None:
+    """Driver: delete a folder of the output and everything in it (the staged tables)."""
+    from pyarrow.fs import FileType
+
+    filesystem, root = output_filesystem(output)
+    path = _table_dir(root, folder)
+    if filesystem.get_file_info(path).type != FileType.NotFound:
+        filesystem.delete_dir(path)
+
+
 def mark_done(output: str, tables: Sequence[str]) -> None:
     """Driver, after the job: every part of these tables is written."""
     filesystem, root = output_filesystem(output)
@@ -111,24 +142,30 @@ class PartWriter:
     when the partition had no articles, so every table has a schema to read) and renames
     each part into place; :meth:`abort` removes the temporary files."""
 
-    def __init__(self, output: str, index: int, columns: Mapping[str, Columns]) -> None:
+    def __init__(
+        self,
+        output: str,
+        index: int,
+        columns: Mapping[str, Columns],
+        folders: Mapping[str, str] | None = None,
+    ) -> None:
+        """``columns`` by table; ``folders`` says where a table's parts go under ``output``
+        when not in the folder of its name."""
         self.filesystem, root = output_filesystem(output)
         self.schemas = {table: arrow_schema(cols) for table, cols in columns.items()}
         name = PART_NAME.format(index=index)
         attempt = uuid.uuid4().hex
+        where = {table: _table_dir(root, (folders or {}).get(table, table)) for table in columns}
         self.paths = {
-            table: (
-                f"{_table_dir(root, table)}/.{name}.{attempt}.tmp",
-                f"{_table_dir(root, table)}/{name}",
-            )
-            for table in columns
+            table: (f"{folder}/.{name}.{attempt}.tmp", f"{folder}/{name}")
+            for table, folder in where.items()
         }
         self.buffer: dict[str, list[Row]] = {table: [] for table in columns}
         self.buffered = 0
         self.writers: dict[str, pq.ParquetWriter] = {}
 
     def add(self, rows: Mapping[str, list[Row]]) -> None:
-        """One article's rows, by table."""
+        """One article's (or one error's) rows, by table."""
         for table, table_rows in rows.items():
             self.buffer[table].extend(table_rows)
         self.buffered += 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from claimgraph.store.extraction import actor_fields, entity_rows, span_fields
 
@@ -27,7 +27,7 @@ Columns = tuple[tuple[str, str], ...]
 
 PARTICIPANT = (
     "STRUCT<`text`: STRING, `start`: BIGINT, `end`: BIGINT, `code`: STRING, "
-    "`sector`: STRING, `wikidata`: STRING>"
+    "`sector`: STRING, `wikidata`: STRING, `inferred`: STRING>"
 )
 
 ARTICLES: Columns = (
@@ -182,6 +182,16 @@ TASK_TABLES: dict[str, Columns] = {
     "times": TIMES,
     "attributions": ATTRIBUTIONS,
 }
+# What the extraction tasks also write, under STAGING, for the steps that need other
+# articles: Spark reads them back to link event mentions and thread claims, and writes the
+# final events, event_mentions, claims and (sorted) errors tables; then STAGING is removed.
+STAGING = "_staging"
+STAGED_TABLES: dict[str, Columns] = {
+    "events": EVENTS,
+    "claims": CLAIMS,
+    "mentions": MENTIONS,
+    "errors": ERRORS,
+}
 # The tables Spark writes: events gain canonical_event from the mention linking, claims their
 # thread; errors are sorted by input order.
 SPARK_TABLES = ("events", "event_mentions", "claims", "errors")
@@ -193,31 +203,7 @@ def ddl(columns: Columns) -> str:
     return ", ".join(f"`{name}` {kind}" for name, kind in columns)
 
 
-def struct(columns: Columns) -> str:
-    return "STRUCT<" + ", ".join(f"`{name}`: {kind}" for name, kind in columns) + ">"
-
-
-# One wide row per input item, what goes to Spark: an article's rows that need other
-# articles, or an error.
-WIDE: Columns = (
-    ("input_order", "BIGINT"),
-    ("article_id", "STRING"),
-    ("events", f"ARRAY<{struct(EVENTS)}>"),
-    ("claims", f"ARRAY<{struct(CLAIMS)}>"),
-    ("mentions", f"ARRAY<{struct(MENTIONS)}>"),
-    ("error", struct(ERRORS)),
-)
-
 Row = tuple[Any, ...]
-
-
-class WideRow(NamedTuple):
-    input_order: int
-    article_id: str | None
-    events: list[Row]
-    claims: list[Row]
-    mentions: list[Row]
-    error: Row | None
 
 
 def input_order(file_index: int, item_index: int) -> int:
@@ -307,6 +293,7 @@ def _participants(items: Sequence[Mapping[str, Any]] | None) -> list[Row]:
             p.get("code"),
             p.get("sector"),
             p.get("wikidata"),
+            p.get("inferred"),
         )
         for p in items or []
     ]
@@ -401,7 +388,8 @@ def mention_rows(article_id: str, document: Mapping[str, Any], order: int) -> li
 
 
 def task_rows(document: Mapping[str, Any], order: int) -> dict[str, list[Row]]:
-    """One extracted article's rows of each table in :data:`TASK_TABLES`."""
+    """One extracted article's rows of each table in :data:`TASK_TABLES` and of the staged
+    ``events``, ``claims`` and ``mentions``."""
     article_id = document["article"]["id"]
     return {
         "articles": [article_row(document["article"], order)],
@@ -409,20 +397,10 @@ def task_rows(document: Mapping[str, Any], order: int) -> dict[str, list[Row]]:
         "entities": entity_rows(article_id, document),
         "times": time_rows(article_id, document),
         "attributions": attribution_rows(article_id, document),
+        "events": event_rows(article_id, document),
+        "claims": claim_rows(article_id, document, order),
+        "mentions": mention_rows(article_id, document, order),
     }
-
-
-def wide_row(document: Mapping[str, Any], order: int) -> WideRow:
-    """One extracted article's rows of the tables Spark writes."""
-    article_id = document["article"]["id"]
-    return WideRow(
-        input_order=order,
-        article_id=article_id,
-        events=event_rows(article_id, document),
-        claims=claim_rows(article_id, document, order),
-        mentions=mention_rows(article_id, document, order),
-        error=None,
-    )
 
 
 def error_row(
@@ -434,12 +412,9 @@ def error_row(
     level: str,
     stage: str,
     order: int,
-) -> WideRow:
-    return WideRow(
-        input_order=order,
-        article_id=None,
-        events=[],
-        claims=[],
-        mentions=[],
-        error=(file, record, message, code, level, stage, order),
-    )
+) -> Row:
+    """An ``errors`` row (:data:`ERRORS` order)."""
+    return (file, record, message, code, level, stage, order)
+
+
+ERROR_LEVEL = 4  # the position of ``level`` in an errors row
