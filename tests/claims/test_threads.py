@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from hypothesis import given
@@ -79,3 +80,23 @@ def test_nominalized_and_verbal_reports_share_shingles() -> None:
                     terms=["drone", "delivery"])  # fmt: skip
     assert "allegation" not in threads.shingles(verbal)
     assert {"supply", "drone"} <= threads.shingles(verbal) & threads.shingles(nominal)
+
+
+_DAYS = st.one_of(
+    st.none(),
+    st.just(""),
+    st.just("not a day"),
+    st.dates(min_value=date(2020, 1, 1)).map(lambda d: d.isoformat()),
+    st.datetimes().map(lambda d: d.isoformat()),
+)
+
+
+@given(st.lists(_DAYS, min_size=1, max_size=8), _DAYS)
+def test_choose_opens_exactly_the_threads_in_window(
+    seen: list[str | None], day: str | None
+) -> None:
+    # every candidate is as similar as can be: the first one rule 2 leaves open wins
+    key = threads.ThreadKey("IRN", "RUS", threads.minhash({"drones", "supply"}))
+    candidates = [threads.Candidate(f"t{n}", key.signature, s) for n, s in enumerate(seen)]
+    expected = next((c.id for c in candidates if threads.in_window(c.last_seen, day)), None)
+    assert threads.choose(key, candidates, day) == expected

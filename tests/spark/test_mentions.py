@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimgraph.model import Article
 from claimgraph.spark.linking import Mention, Pair, resolve_block
@@ -134,3 +136,39 @@ def test_resolve_block_ties_go_to_the_earlier_day(
     pairs = [Pair(("a", "v0"), ("b", "v0"), first), Pair(("c", "v0"), ("b", "v0"), second)]
     resolved = {(a, e): c for a, e, c in resolve_block(mentions, pairs)}
     assert resolved[("b", "v0")] == expected
+
+
+def _brute_pairs(signed: list[Any]) -> set[tuple[Any, ...]]:
+    from datetime import date
+
+    out = set()
+    for a in signed:
+        for b in signed:
+            days = abs(date.fromisoformat(a.mention.day) - date.fromisoformat(b.mention.day))
+            same = sum(x == y for x, y in zip(a.signature, b.signature, strict=True))
+            if a.mention.input_order < b.mention.input_order and days.days <= 3 and same >= 26:
+                out.add(((a.mention.article_id, a.mention.event_id), b.mention[:2], same))
+    return out
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=5),  # article
+            st.integers(min_value=0, max_value=10),  # day of November
+            st.integers(min_value=0, max_value=3),  # signature family
+        ),
+        max_size=14,
+    )
+)
+def test_block_pairs_are_the_pairs_same_event_accepts(specs: list[tuple[int, int, int]]) -> None:
+    from claimgraph.spark.mentions import Signed, block_pairs
+
+    signed = []
+    for n, (article, day, family) in enumerate(specs):
+        # signatures of one family share 40 of 128 positions (similarity 0.31), others none
+        signature = [family * 1000 + i if i < 40 else n * 1000 + i for i in range(128)]
+        mention = Mention(f"a{article}", f"v{n}", article, n, f"2022-11-{day + 1:02d}")
+        signed.append(Signed(mention, signature))
+    found = {(p.earlier, p.later, round(p.score * 128)) for p in block_pairs(signed)}
+    assert found == _brute_pairs(signed)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -115,11 +115,35 @@ class Candidate(NamedTuple):
     last_seen: str | None
 
 
+def _window_start(day: str | None) -> str | None:
+    """The earliest ISO day a thread may have been last seen on to take a claim of ``day``
+    (rule 2), or None when every thread may (no day, or one that does not parse)."""
+    if not day:
+        return None
+    try:
+        return (date.fromisoformat(day[:10]) - timedelta(days=THREAD_WINDOW_DAYS)).isoformat()
+    except ValueError:
+        return None
+
+
+def _is_iso_day(text: str) -> bool:
+    return len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit()
+
+
 def choose(key: ThreadKey, candidates: Sequence[Candidate], day: str | None) -> str | None:
     """The thread a claim of ``day`` joins, among its signature's threads given most recently
     seen first (rules 2 and 3; the first of equally similar ones wins), or None for a new
     thread. The store and the Spark job both decide with this function."""
-    open_ = [c for c in candidates[:MAX_CANDIDATES] if in_window(c.last_seen, day)]
+    start = _window_start(day)
+    # ISO days compare as strings: one comparison per candidate instead of parsing two
+    # dates (a claim may have a thousand candidates); anything else goes through in_window
+    open_ = [
+        c
+        for c in candidates[:MAX_CANDIDATES]
+        if start is None
+        or not c.last_seen
+        or (c.last_seen[:10] >= start if _is_iso_day(c.last_seen) else in_window(c.last_seen, day))
+    ]
     match = best_match(key, [c.signature for c in open_])
     return open_[match[0]].id if match is not None else None
 
