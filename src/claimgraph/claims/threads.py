@@ -17,8 +17,8 @@ the threads (``claimgraph.store.claims``).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple
@@ -163,26 +163,40 @@ class ThreadBook:
     Spark job replays each signature's claims through one of these)."""
 
     def __init__(self) -> None:
-        # per signature: thread id -> [id, signature, last_seen, creation number]
+        # per signature: thread id -> [id, signature, last_seen, creation number], and the
+        # threads' keys in the store's candidate order (ascending: the last is read first)
         self._threads: dict[tuple[str | None, str | None], dict[str, list[Any]]] = {}
+        self._order: dict[tuple[str | None, str | None], list[tuple[bool, str, int, str]]] = {}
         self._created = 0
+
+    @staticmethod
+    def _rank(thread: list[Any]) -> tuple[bool, str, int, str]:
+        # the store's order: last seen first, unknown last, then the newest thread first
+        return (thread[2] is not None, thread[2] or "", thread[3], thread[0])
 
     def assign(self, article_id: str, claim: Mapping[str, Any], day: str | None) -> str | None:
         key = thread_key(claim)
         if key is None:
             return None
-        threads = self._threads.setdefault((key.subject, key.object), {})
-        # the store's order (last seen first, unknown last, then the newest thread first), cut
-        # to the candidates it reads: a partial sort, as a signature may hold thousands
-        ordered = heapq.nlargest(
-            MAX_CANDIDATES, threads.values(), key=lambda t: (t[2] is not None, t[2] or "", t[3])
-        )
+        signature = (key.subject, key.object)
+        threads = self._threads.setdefault(signature, {})
+        order = self._order.setdefault(signature, [])
+        # the candidates the store reads: kept in order as threads change, because a
+        # signature may hold tens of thousands of threads (sorting them per claim would make
+        # a day's replay quadratic)
+        ordered = [threads[rank[3]] for rank in reversed(order[-MAX_CANDIDATES:])]
         chosen = choose(key, [Candidate(t[0], t[1], t[2]) for t in ordered], day)
         if chosen is None:
             chosen = thread_id(article_id, claim["id"])
             self._created += 1
             threads[chosen] = [chosen, key.signature, None, self._created]
-        threads[chosen][2] = later(threads[chosen][2], day)
+            bisect.insort(order, self._rank(threads[chosen]))
+        thread = threads[chosen]
+        seen = later(thread[2], day)
+        if seen != thread[2]:
+            del order[bisect.bisect_left(order, self._rank(thread))]
+            thread[2] = seen
+            bisect.insort(order, self._rank(thread))
         return chosen
 
 
