@@ -58,9 +58,12 @@ eval: install-dev
 # Recount the noun cue frames (about 2 minutes) and retrain the cue detector on PolNeAR train
 # (about 5 minutes; writes the shipped JSON model)
 # and the stance model on FNC-1 train (a few minutes; writes stance_model.npz).
+# The content-edge model (PolNeAR train, about 2 minutes; writes content_model.json) comes
+# after the cue detector, whose attributions it learns to correct.
 train: install-dev
 	$(BIN)/python -m claimgraph.training.cue_frames --shared $(SHARED)
 	$(BIN)/python -m claimgraph.training.cues --shared $(SHARED)
+	$(BIN)/python -m claimgraph.training.contents --shared $(SHARED)
 	$(BIN)/python -m claimgraph.training.stance --shared $(SHARED)
 
 bench: install-dev

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from claimgraph.nlp import attribution
 from claimgraph.nlp.attribution import Attribution, find_attributions, nest
 from claimgraph.nlp.cue_model import CueModel
 from claimgraph.nlp.lexicon import cue_lexicon
@@ -18,6 +19,14 @@ from claimgraph.nlp.spans import CharSpan
 
 MakeDoc = Callable[[str, str], Doc]
 LEXICON = cue_lexicon()
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin the rules: the learned content edges are tested on their own
+    (``test_content_model.py``)."""
+    monkeypatch.setattr(attribution, "packaged_content_model", lambda: None)
+
 
 # (id, text, spec, expected): expected rows are (source, cue, content, kind, stance, rule),
 # texts as CharSpan.text gives them (fragments joined by " … ").

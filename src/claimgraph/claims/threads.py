@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -121,9 +121,10 @@ def _window_start(day: str | None) -> str | None:
     if not day:
         return None
     try:
-        return (date.fromisoformat(day[:10]) - timedelta(days=THREAD_WINDOW_DAYS)).isoformat()
+        ordinal = date.fromisoformat(day[:10]).toordinal() - THREAD_WINDOW_DAYS
     except ValueError:
         return None
+    return date.fromordinal(max(ordinal, 1)).isoformat()  # no day before 0001-01-01
 
 
 def _is_iso_day(text: str) -> bool:

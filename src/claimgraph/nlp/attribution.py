@@ -24,6 +24,11 @@ Direct quotes: a content inside quotation marks is widened to its marks, and a q
 that continues over the next sentences is followed (``MAX_QUOTE_CONTINUATION``).
 ``kind`` is ``direct`` when the content is all quotation, ``mixed`` when it contains one,
 else ``indirect``.
+
+Learned edges: last, a single-piece content's outer edges are re-chosen by the content-edge
+model (``nlp/content_model.py``, trained on PolNeAR train) among candidates near the rules'
+edges; words it drops between the cue and the content join the cue ("made several negative
+comments about C"). Without a shipped model the rules' edges stand.
 """
 
 from __future__ import annotations
@@ -33,6 +38,14 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.nlp.content_model import (
+    ContentModel,
+    choose_edges,
+    edge_context,
+    edge_span,
+    packaged_content_model,
+    tokens_of,
+)
 from claimgraph.nlp.cue_model import CueModel, packaged_cue_model
 from claimgraph.nlp.lexicon import (
     CueLexicon,
@@ -1074,15 +1087,22 @@ def _frame_cues(
 
 
 def find_attributions(
-    doc: Doc, lexicon: CueLexicon | None = None, *, model: CueModel | None | bool = True
+    doc: Doc,
+    lexicon: CueLexicon | None = None,
+    *,
+    model: CueModel | None | bool = True,
+    content_model: ContentModel | None | bool = True,
 ) -> list[Attribution]:
     """Every attribution in the Doc, in reading order (by cue), one per cue.
 
     ``model=True`` uses the shipped cue detector when there is one; ``None``/``False``
-    uses the lexicon alone; a :class:`CueModel` uses that model.
+    uses the lexicon alone; a :class:`CueModel` uses that model. ``content_model`` likewise
+    for the learned content edges (``nlp/content_model.py``); without one the rules' edges
+    stand.
     """
     lexicon = lexicon or cue_lexicon()
     cue_model = packaged_cue_model() if model is True else (model or None)
+    edges = packaged_content_model() if content_model is True else (content_model or None)
     quotes = find_quotes(doc.text)
     found: list[Attribution] = []
     for sentence in doc.sents:
@@ -1091,8 +1111,50 @@ def find_attributions(
         found.extend(_colon(sentence))
     for sentence in doc.sents:  # after the verb cues: a noun in one of theirs is theirs
         found.extend(list(_frame_cues(sentence, lexicon, quotes, found)))
+    if edges is not None:
+        cues = frozenset(i for a in found for i in tokens_of(doc, a.cue))
+        found = [_learned_edges(doc, a, edges, quotes, cues) for a in found]
     found.sort(key=lambda a: a.cue.start)
     return nest(found)
+
+
+def _learned_edges(
+    doc: Doc,
+    attribution: Attribution,
+    model: ContentModel,
+    quotes: list[Quote],
+    cues: frozenset[int],
+) -> Attribution:
+    """The attribution with its content's outer edges chosen by the content model; a content
+    in fragments, or one the model would not change, is returned as it is."""
+    content = attribution.content
+    if content is None:
+        return attribution
+    ctx = edge_context(
+        doc,
+        content=content,
+        cue=attribution.cue,
+        cue_head=attribution.cue_token,
+        source=attribution.source,
+        kind=attribution.kind,
+        rule=attribution.rule,
+        others=cues,
+    )
+    if ctx is None:
+        return attribution
+    left, right = choose_edges(doc, ctx, model)
+    if (left, right) == (ctx.start, ctx.end):
+        return attribution
+    moved = edge_span(doc, content, ctx, left, right)
+    cue = attribution.cue
+    last_cue = max(ctx.cue, default=-1)
+    if left > ctx.start > last_cue and not cue.fragments and last_cue >= 0:
+        # the words dropped between the cue and the content are the cue's, as PolNeAR has
+        # "made several negative comments | about C", "sought to distinguish | C"
+        kept = [i for i in range(last_cue + 1, left) if not doc[i].is_punct]
+        if kept and not ctx.source.intersection(kept):
+            cue = CharSpan(cue.start, doc[kept[-1]].idx + len(doc[kept[-1]].text))
+    return attribution._replace(content=moved, cue=cue, kind=_kind(moved, quotes))
 
 
 def _content_size(a: Attribution) -> int:
