@@ -47,6 +47,7 @@ from claimgraph.nlp.content_model import (
     tokens_of,
 )
 from claimgraph.nlp.cue_model import CueModel, packaged_cue_model
+from claimgraph.nlp.extensions import SPANS_TIMES
 from claimgraph.nlp.lexicon import (
     CueLexicon,
     according_to_non_sources,
@@ -1112,8 +1113,14 @@ def find_attributions(
     for sentence in doc.sents:  # after the verb cues: a noun in one of theirs is theirs
         found.extend(list(_frame_cues(sentence, lexicon, quotes, found)))
     if edges is not None:
-        cues = frozenset(i for a in found for i in tokens_of(doc, a.cue))
-        found = [_learned_edges(doc, a, edges, quotes, cues) for a in found]
+        # a moved edge takes in neither another cue nor a time expression the rules left
+        # out: "denied the report *on Tuesday*" says when it was denied (the attribution's
+        # time), not what
+        times = doc.spans.get(SPANS_TIMES, ())
+        kept_out = frozenset(i for a in found for i in tokens_of(doc, a.cue)) | frozenset(
+            t.i for span in times for t in span
+        )
+        found = [_learned_edges(doc, a, edges, quotes, kept_out) for a in found]
     found.sort(key=lambda a: a.cue.start)
     return nest(found)
 
