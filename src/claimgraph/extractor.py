@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.language import Language
 
@@ -54,10 +54,14 @@ def build_pipeline(model: str | None = None, *, spacy_entities: bool = False) ->
     return nlp
 
 
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    pending: list[Article] = []
-    for article in articles:
-        pending.append(article)
+T = TypeVar("T")
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    pending: list[T] = []
+    for item in items:
+        pending.append(item)
         if len(pending) >= size:
             yield pending
             pending = []

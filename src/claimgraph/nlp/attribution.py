@@ -40,14 +40,13 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.nlp.content_model import (
     ContentModel,
+    attribution_context,
     choose_edges,
-    edge_context,
     edge_span,
+    kept_out,
     packaged_content_model,
-    tokens_of,
 )
 from claimgraph.nlp.cue_model import CueModel, packaged_cue_model
-from claimgraph.nlp.extensions import SPANS_TIMES
 from claimgraph.nlp.lexicon import (
     CueLexicon,
     according_to_non_sources,
@@ -1113,14 +1112,8 @@ def find_attributions(
     for sentence in doc.sents:  # after the verb cues: a noun in one of theirs is theirs
         found.extend(list(_frame_cues(sentence, lexicon, quotes, found)))
     if edges is not None:
-        # a moved edge takes in neither another cue nor a time expression the rules left
-        # out: "denied the report *on Tuesday*" says when it was denied (the attribution's
-        # time), not what
-        times = doc.spans.get(SPANS_TIMES, ())
-        kept_out = frozenset(i for a in found for i in tokens_of(doc, a.cue)) | frozenset(
-            t.i for span in times for t in span
-        )
-        found = [_learned_edges(doc, a, edges, quotes, kept_out) for a in found]
+        others = kept_out(doc, (a.cue for a in found))
+        found = [_learned_edges(doc, a, edges, quotes, others) for a in found]
     found.sort(key=lambda a: a.cue.start)
     return nest(found)
 
@@ -1130,24 +1123,13 @@ def _learned_edges(
     attribution: Attribution,
     model: ContentModel,
     quotes: list[Quote],
-    cues: frozenset[int],
+    others: frozenset[int],
 ) -> Attribution:
     """The attribution with its content's outer edges chosen by the content model; a content
     in fragments, or one the model would not change, is returned as it is."""
     content = attribution.content
-    if content is None:
-        return attribution
-    ctx = edge_context(
-        doc,
-        content=content,
-        cue=attribution.cue,
-        cue_head=attribution.cue_token,
-        source=attribution.source,
-        kind=attribution.kind,
-        rule=attribution.rule,
-        others=cues,
-    )
-    if ctx is None:
+    ctx = attribution_context(doc, attribution, others)
+    if content is None or ctx is None:
         return attribution
     left, right = choose_edges(doc, ctx, model)
     if (left, right) == (ctx.start, ctx.end):

@@ -26,10 +26,11 @@ import json
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.nlp.extensions import SPANS_TIMES
 from claimgraph.nlp.spans import QUOTE_MARKS, CharSpan
 
 MODEL_PACKAGE = "claimgraph.data.models"
@@ -356,6 +357,50 @@ def tokens_of(doc: Doc, span: CharSpan | None) -> frozenset[int]:
         if tokens is not None:
             out.update(t.i for t in tokens)
     return frozenset(out)
+
+
+class Attributed(Protocol):
+    """What :func:`attribution_context` reads of an attribution (``nlp.attribution``)."""
+
+    @property
+    def source(self) -> CharSpan | None: ...
+    @property
+    def cue(self) -> CharSpan: ...
+    @property
+    def content(self) -> CharSpan | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def cue_token(self) -> int: ...
+
+
+def kept_out(doc: Doc, cues: Iterable[CharSpan]) -> frozenset[int]:
+    """Tokens a moved edge takes in only when the rules' content already holds them: every
+    cue of the Doc, and its time expressions ("denied the report *on Tuesday*" says when it
+    was denied, the attribution's time, not what)."""
+    out = {i for cue in cues for i in tokens_of(doc, cue)}
+    out.update(t.i for span in doc.spans.get(SPANS_TIMES, ()) for t in span)
+    return frozenset(out)
+
+
+def attribution_context(
+    doc: Doc, attribution: Attributed, others: frozenset[int]
+) -> EdgeContext | None:
+    """:func:`edge_context` for an attribution with a content, else None."""
+    if attribution.content is None:
+        return None
+    return edge_context(
+        doc,
+        content=attribution.content,
+        cue=attribution.cue,
+        cue_head=attribution.cue_token,
+        source=attribution.source,
+        kind=attribution.kind,
+        rule=attribution.rule,
+        others=others,
+    )
 
 
 def edge_context(

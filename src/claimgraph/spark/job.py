@@ -182,6 +182,10 @@ class PartitionCounts(NamedTuple):
     errors: int = 0  # articles whose extraction raised
 
 
+def summed(counts: Iterable[PartitionCounts]) -> PartitionCounts:
+    return PartitionCounts(*map(sum, zip(PartitionCounts(), *counts, strict=True)))
+
+
 def _extract_group(
     extractor: Extractor, group: list[tuple[int, Article]], parts: PartWriter
 ) -> PartitionCounts:
@@ -189,8 +193,7 @@ def _extract_group(
         documents = extractor.extract_batch([article for _, article in group])
     except EXTRACTION_ERRORS as exc:
         if len(group) > 1:  # find the article that raised: one at a time
-            counts = [_extract_group(extractor, [one], parts) for one in group]
-            return PartitionCounts(*(sum(c) for c in zip(*counts, strict=True)))
+            return summed(_extract_group(extractor, [one], parts) for one in group)
         order, article = group[0]
         row = error_row(
             file=article.source_path or "",
@@ -221,22 +224,15 @@ def extract_partition(
 ) -> Iterator[PartitionCounts]:
     """Partition ``index`` of ``(input_order, article)``, in input order: its part of each
     table of :data:`PART_TABLES` written under ``output``; yields its counts."""
+    from claimgraph.extractor import batches
+
     parts = PartWriter(output, index, PART_TABLES, PART_FOLDERS)
     whole = False
-    total = PartitionCounts()
     try:
-        group: list[tuple[int, Article]] = []
-        for item in items:
-            group.append(item)
-            if len(group) >= settings.batch_size:
-                extractor = worker_extractor(settings.model, settings.spacy_entities)
-                counts = _extract_group(extractor, group, parts)
-                total = PartitionCounts(*(a + b for a, b in zip(total, counts, strict=True)))
-                group = []
-        if group:
-            extractor = worker_extractor(settings.model, settings.spacy_entities)
-            counts = _extract_group(extractor, group, parts)
-            total = PartitionCounts(*(a + b for a, b in zip(total, counts, strict=True)))
+        total = summed(
+            _extract_group(worker_extractor(settings.model, settings.spacy_entities), group, parts)
+            for group in batches(items, settings.batch_size)
+        )
         parts.close()
         whole = True
     finally:
@@ -380,17 +376,10 @@ def run(
             .repartitionAndSortWithinPartitions(partitions, partial(slice_of, bounds))
         )
         # extraction: the tasks write every table's parts; Spark gets only their counts
-        extracted = PartitionCounts(
-            *(
-                sum(column)
-                for column in zip(
-                    PartitionCounts(),
-                    *articles.mapPartitionsWithIndex(
-                        partial(extract_partition, settings=settings, output=output)
-                    ).collect(),
-                    strict=True,
-                )
-            )
+        extracted = summed(
+            articles.mapPartitionsWithIndex(
+                partial(extract_partition, settings=settings, output=output)
+            ).collect()
         )
         extracted_at = time.perf_counter()
         phase("extract")

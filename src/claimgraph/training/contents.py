@@ -25,12 +25,12 @@ from claimgraph.nlp.content_model import (
     MODEL_FILE,
     ContentModel,
     EdgeContext,
-    edge_context,
+    attribution_context,
+    kept_out,
     left_candidates,
     left_features,
     right_candidates,
     right_features,
-    tokens_of,
 )
 from claimgraph.nlp.pipeline import load_nlp
 from claimgraph.training import polnear_args
@@ -78,22 +78,11 @@ def doc_examples(
     lefts: list[Example] = []
     rights: list[Example] = []
     attributions = list(attributions)
-    cues = frozenset(i for a in attributions for i in tokens_of(doc, a.cue))
+    others = kept_out(doc, (a.cue for a in attributions))  # as find_attributions does
     for a in attributions:
         target = _gold_for(a, gold)
-        if target is None or a.content is None:
-            continue
-        ctx = edge_context(
-            doc,
-            content=a.content,
-            cue=a.cue,
-            cue_head=a.cue_token,
-            source=a.source,
-            kind=a.kind,
-            rule=a.rule,
-            others=cues,
-        )
-        if ctx is None:
+        ctx = attribution_context(doc, a, others)
+        if target is None or ctx is None:
             continue
         lefts.extend(_example(doc, ctx, target.start, gold.text, left=True))
         rights.extend(_example(doc, ctx, target.end, gold.text, left=False))
