@@ -34,6 +34,8 @@ BUFFERED_PER_WORKER = 16
 # Smaller batches than one process uses: articles vary from a paragraph to a speech, and many
 # small batches keep both workers busy to the end instead of one waiting on a long batch.
 POOL_BATCH = 8
+# How long wait_ready waits for every worker to load its pipeline (a few seconds each).
+READY_TIMEOUT_S = 120.0
 # A worker is replaced after this many batches: a long-lived spaCy process still grows slowly
 # (caches outside the memory zones), and a fresh one costs about a second.
 BATCHES_PER_WORKER = 500
@@ -116,11 +118,16 @@ class ExtractorPool:
             maxtasksperchild=BATCHES_PER_WORKER,
         )
 
-    def wait_ready(self, *, pause: float = 0.2) -> int:
+    def wait_ready(self, *, pause: float = 0.2, timeout: float = READY_TIMEOUT_S) -> int:
         """Block until every worker has loaded its pipeline (the initializer runs before a
-        worker's first task); returns how many distinct workers answered."""
-        pids = self._pool.map(_ping, [pause] * self.workers * 2, chunksize=1)
-        return len(set(pids))
+        worker's first task), or ``timeout`` seconds; returns how many distinct workers
+        answered. Rounds of pings go on until each worker has taken one: a worker still
+        loading its pipeline leaves a round's pings to the others."""
+        deadline = time.monotonic() + timeout
+        pids: set[int] = set()
+        while len(pids) < self.workers and time.monotonic() < deadline:
+            pids.update(self._pool.map(_ping, [pause] * self.workers * 2, chunksize=1))
+        return len(pids)
 
     def extract_batches(
         self, groups: Iterable[list[Article]]
