@@ -203,6 +203,30 @@ def test_interrupted_run_keeps_whole_articles_and_partial_counts(
     assert [f for f in store.check() if f.problem] == []
 
 
+@pytest.mark.parametrize(
+    ("max_lag_s", "indexed_during_run"), [(0.0, [1, 2, 3]), (3600.0, [0, 0, 0])]
+)
+def test_full_text_index_follows_within_its_time_bound(
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    max_lag_s: float,
+    indexed_during_run: list[int],
+) -> None:
+    """Batches of FTS_BATCH articles, or sooner when FTS_MAX_LAG_S has passed: a search
+    during a slow ingest (with extraction) is seconds behind, not a whole batch."""
+    monkeypatch.setattr(ingest_module, "FTS_MAX_LAG_S", max_lag_s)
+    watermarks: list[int] = []
+
+    def seen(_: Article | Rejection) -> None:
+        row = store.conn.execute("SELECT indexed_until FROM _fts_state").fetchone()
+        watermarks.append(row[0])
+
+    items = [Article(f"Statement number {n}.") for n in range(3)]
+    ingest_items(items, store, run_id=store.start_run(["x"], {}), progress=seen)
+    assert watermarks == indexed_during_run
+    assert store.conn.execute("SELECT indexed_until FROM _fts_state").fetchone()[0] == 3
+
+
 def test_skips_are_not_errors(tmp_path: Path, store: Store) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n\n")

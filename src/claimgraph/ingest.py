@@ -8,6 +8,7 @@ a bar without the library knowing about terminals.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -16,7 +17,7 @@ from typing import Any, Protocol
 from claimgraph.model import Article, Rejection
 from claimgraph.readers import ReadOptions, read
 from claimgraph.store import AddStatus, Store
-from claimgraph.store.writer import FTS_BATCH
+from claimgraph.store.writer import FTS_BATCH, FTS_MAX_LAG_S, CommitGroup
 
 # The run's counters are written to ingest_runs every this many items, so an interrupted
 # run still shows roughly how far it got.
@@ -72,15 +73,20 @@ EXTRACT_BATCH = 32  # articles per nlp.pipe batch during ingest
 class _Ingest:
     """The loop behind :func:`ingest_items`, with its counters."""
 
-    def __init__(self, store: Store, run_id: int, progress: Progress | None) -> None:
+    def __init__(
+        self, store: Store, run_id: int, progress: Progress | None, group: CommitGroup
+    ) -> None:
         self.store = store
+        self.group = group
         self.run_id = run_id
         self.progress = progress
         self.report = IngestReport(run_id)
-        self.since_index = 0
+        self.since_index = 0  # articles stored since the last full-text batch
+        self.index_due = 0.0  # monotonic time by which they must be indexed
 
     def rejection(self, item: Rejection) -> None:
-        self.store.record_rejection(self.run_id, item)
+        with self.group.unit():
+            self.store.record_rejection(self.run_id, item)
         self.report.counts["errors" if item.is_error else "skipped"] += 1
         if len(self.report.rejections) < MAX_REPORTED_REJECTIONS:
             self.report.rejections.append(item)
@@ -90,12 +96,18 @@ class _Ingest:
     def stored(self, item: Article, document: Mapping[str, Any] | None) -> None:
         counts = self.report.counts
         counts["read"] += 1
-        result = self.store.add_article(item, document=document, defer_index=True)
-        counts[COUNTER_FOR_STATUS[result.status]] += 1
-        self.since_index += result.status != AddStatus.DUPLICATE
-        if self.since_index >= FTS_BATCH:
-            self.store.index_pending()
-            self.since_index = 0
+        with self.group.unit():
+            result = self.store.add_article(item, document=document, defer_index=True)
+            counts[COUNTER_FOR_STATUS[result.status]] += 1
+            if result.status != AddStatus.DUPLICATE:
+                if not self.since_index:
+                    self.index_due = time.monotonic() + FTS_MAX_LAG_S
+                self.since_index += 1
+            if self.since_index and (
+                self.since_index >= FTS_BATCH or time.monotonic() >= self.index_due
+            ):
+                self.store.index_pending()
+                self.since_index = 0
         if self.progress is not None:
             self.progress(item)
 
@@ -117,11 +129,14 @@ class _Ingest:
             else:
                 pending.append(item)
                 if len(pending) >= batch_size:
+                    self.group.commit()  # the consumer may wait on extraction now
                     yield pending
                     pending = []
             if n % RUN_UPDATE_EVERY == 0:
-                self.store.update_run(self.run_id, self.report.counts, finished=False)
+                with self.group.unit():
+                    self.store.update_run(self.run_id, self.report.counts, finished=False)
         if pending:
+            self.group.commit()
             yield pending
 
 
@@ -135,21 +150,23 @@ def ingest_items(
 ) -> IngestReport:
     """Store a stream of read results (articles and rejections); with an ``extractor``, each
     article is stored together with its extraction, in one transaction."""
-    loop = _Ingest(store, run_id, progress)
     store.index_pending()  # what an interrupted earlier run left unindexed
     store.link_mentions()  # and events it left unlinked
-    groups = loop.to_extract(
-        items,
-        extracting=extractor is not None,
-        batch_size=extractor.batch_size if extractor is not None else EXTRACT_BATCH,
-    )
-    if extractor is None:
-        for _ in groups:  # nothing is yielded without an extractor
-            pass
-    else:
-        for group, documents in extractor.extract_batches(groups):
-            for article, document in zip(group, documents, strict=True):
-                loop.stored(article, document)
+    with store.commit_group() as commits:
+        loop = _Ingest(store, run_id, progress, commits)
+        batches = loop.to_extract(
+            items,
+            extracting=extractor is not None,
+            batch_size=extractor.batch_size if extractor is not None else EXTRACT_BATCH,
+        )
+        if extractor is None:
+            for _ in batches:  # nothing is yielded without an extractor
+                pass
+        else:
+            for batch, documents in extractor.extract_batches(batches):
+                for article, document in zip(batch, documents, strict=True):
+                    loop.stored(article, document)
+                commits.commit()  # stored with their extraction: visible before the next wait
     store.index_pending()
     store.update_run(run_id, loop.report.counts, finished=True)
     return loop.report

@@ -44,19 +44,27 @@ def empty_body(path: str, record: int | None = None) -> Rejection:
     return Rejection(path, "no body text", record=record, code="S101", level="skip")
 
 
-def finish(article: Article, options: ReadOptions) -> Article:
-    """Apply ``--set`` defaults and the language guess: the last step of every reader."""
-    defaults = dict(options.defaults)
-    place = defaults.pop("place", None)
-    if "published" in defaults:  # ReadOptions has checked that it parses
-        defaults["published"] = parse_published(defaults["published"]) or defaults["published"]
-    article = article.with_defaults(**defaults)
-    if place is not None and (article.dateline is None or article.dateline.place is None):
-        dateline = article.dateline or Dateline()
-        article = replace(article, dateline=replace(dateline, place=place))
+def finish(article: Article, options: ReadOptions, *, encoding: str | None = None) -> Article:
+    """Apply ``--set`` defaults, the language guess and the ``encoding`` the reader decoded
+    with (when given): the last step of every reader."""
+    if options.defaults:
+        defaults = dict(options.defaults)
+        place = defaults.pop("place", None)
+        if "published" in defaults:  # ReadOptions has checked that it parses
+            defaults["published"] = parse_published(defaults["published"]) or defaults["published"]
+        article = article.with_defaults(**defaults)
+        if place is not None and (article.dateline is None or article.dateline.place is None):
+            dateline = article.dateline or Dateline()
+            article = replace(article, dateline=replace(dateline, place=place))
+    # The rest in one copy: ingest builds tens of thousands of these a second.
+    changes: dict[str, Any] = {}
+    if encoding:
+        changes["encoding"] = encoding
     if article.language is None:
-        article = replace(article, language=guess_language(article.text))
-    return article
+        language = guess_language(article.text)
+        if language is not None:
+            changes["language"] = language
+    return replace(article, **changes) if changes else article
 
 
 def article_from_record(

@@ -17,7 +17,6 @@ import io
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import IO, Any
 
 from claimgraph.decoding import (
@@ -57,7 +56,7 @@ def _record(
         return Rejection(exc.path, exc.reason, record=exc.record, code=exc.code)
     if isinstance(result, Rejection):
         return result
-    return finish(replace(result, encoding=encoding) if encoding else result, options)
+    return finish(result, options, encoding=encoding)
 
 
 def _json_error(exc: Exception, *, one_line: bool = False) -> str:

@@ -1,7 +1,7 @@
 """The embedded SQLite store: one file, WAL, ordered migrations, one writer.
 
 ``Store`` is the library's handle on a database file. Writes go through
-:mod:`claimgraph.store.writer` (one transaction per article); reads through
+:mod:`claimgraph.store.writer` (one transaction per article, see there for commit groups); reads through
 :mod:`claimgraph.store.queries`. The schema is documented in ``docs/schema.md``.
 
 ``Store`` is the boundary: every method raises :class:`~claimgraph.errors.StoreError`
@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -92,6 +93,13 @@ class Store:
                 with writer.transaction(self.conn):
                     joined += mentions.link_article(self.conn, one)
             return joined
+
+    @contextmanager
+    def commit_group(self) -> Iterator[writer.CommitGroup]:
+        """Commit many articles together, each still atomic (``store.writer.CommitGroup``):
+        ``with store.commit_group() as group: with group.unit(): store.add_article(...)``."""
+        with sqlite_errors(self.path), writer.CommitGroup(self.conn) as group:
+            yield group
 
     def index_pending(self) -> int:
         """Bring the full-text index up to date; returns the number of articles indexed."""

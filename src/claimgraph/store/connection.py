@@ -17,6 +17,13 @@ BUSY_TIMEOUT_MS = 10_000
 # 1,851 articles reads in half the time (17 ms instead of 35 ms on a 100,000-article file).
 # Writers keep the default: mapped pages count in the ingest's resident memory.
 READ_MMAP_BYTES = 1 << 30
+# A writer checkpoints the WAL into the file every this many pages (64 MiB at 4 KiB pages)
+# instead of SQLite's 1,000: ingest commits each article on its own and rewrites the same
+# index pages in many commits, and a checkpoint copies each page once however often it was
+# written. On 20,000 articles this cut the store's CPU time from 2.5 s to 1.9 s.
+WAL_CHECKPOINT_PAGES = 16_000
+# ... and the WAL file left behind is truncated to this size.
+WAL_SIZE_LIMIT_BYTES = 64 << 20
 
 
 @contextmanager
@@ -105,6 +112,8 @@ def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, migrate:
     # In WAL mode NORMAL keeps every commit atomic and the file consistent after a
     # crash; only the last transactions before a power loss may be lost.
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT_BYTES}")
     # (default page cache: a larger one saved no measurable time and grew RSS)
     if migrate:
         schema.migrate(conn)
