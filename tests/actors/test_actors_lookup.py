@@ -74,6 +74,8 @@ ROLES = [
     ("Chinese state media", None, "CHN", "MED"),
     ("the Iranian government", None, "IRN", "GOV"),
     ("the Ministry of Foreign Affairs of Iran", None, "IRN", "GOV"),
+    ("the Iraqi colonel", None, "IRQ", "MIL"),
+    ("Egyptian Islamists", None, "EGY", "REL"),
     ("the Russian defence ministry", None, "RUS", "GOV"),
     ("the Russian army's", None, "RUS", "MIL"),
     ("Russia's Security Council", None, "RUS", "GOV"),
@@ -138,6 +140,13 @@ PEOPLE = [
     ("Jolani", D(2025, 6, 1), "ahmed-al-sharaa", "SYR", "GOV"),
     ("the Taliban", D(2020, 1, 1), "taliban", "AFG", "REB"),
     ("the Taliban", D(2022, 1, 1), "taliban", "AFG", "GOV"),
+    # pre-2015 news: historical heads and armed-group leaders
+    ("Kofi Annan", D(2000, 1, 1), "kofi-annan", "UNO", "GOV"),
+    ("President Reagan", D(1985, 1, 1), "ronald-reagan", "USA", "GOV"),
+    ("Radovan Karadzic", D(1995, 1, 1), "radovan-karadzic", "BIH", "REB"),
+    ("Javier Solana", D(2005, 1, 1), "javier-solana", "EUR", "GOV"),
+    ("Khmer Rouge", D(1990, 1, 1), "khmer-rouge", "KHM", "REB"),
+    ("the OAU", D(1990, 1, 1), "oau", "IGO", None),
 ]
 # Phrases that must not resolve.
 NEGATIVE = [

@@ -67,6 +67,9 @@ CASES = [
     ("Moscow Mayor Sergei Sobyanin", []),
     ("On Monday Moscow said", [("Moscow", "RUS", "GOV")]),
     ("Daniil Medvedev won", []),
+    # Military ranks are roles; "general" alone is not ("general election").
+    ("the Indian general election", [("Indian", "IND", None)]),
+    ("a Haitian Lt. Gen. said", [("Haitian Lt. Gen.", "HTI", "MIL")]),
     # Blocked phrases.
     ("Washington state officials", []),
     ("Atlanta, Georgia", []),

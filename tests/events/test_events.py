@@ -512,6 +512,271 @@ def test_named_actor_wins_over_a_generic_group() -> None:
     assert _generic_roles(event, "recipient") == [("UKR", None, None)]
 
 
+def test_actor_is_not_its_own_recipient() -> None:
+    # "Iran reneged on its commitment to Ukraine": the slot's phrase names only the actor
+    # ("its"), so the search goes on to the partner inside it
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("reneged", "renege", "VERB", "ROOT", 1),
+            ("on", "on", "ADP", "prep", 1),
+            ("its", "its", "PRON", "poss", 4),
+            ("commitment", "commitment", "NOUN", "pobj", 2),
+            ("to", "to", "ADP", "prep", 4),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 5),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, codes(event, "actor"), codes(event, "recipient")) == (
+        "REJECT",
+        ["IRN"],
+        ["UKR"],
+    )
+
+
+def test_noun_trigger_is_done_by_its_possessor_or_adjective() -> None:
+    # "Russia's invasion of Ukraine began"
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "poss", 2),
+            ("'s", "'s", "PART", "case", 0),
+            ("invasion", "invasion", "NOUN", "nsubj", 5),
+            ("of", "of", "ADP", "prep", 2),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 3),
+            ("began", "begin", "VERB", "ROOT", 5),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, codes(event, "actor"), codes(event, "recipient")) == (
+        "ASSAULT",
+        ["RUS"],
+        ["UKR"],
+    )
+
+
+def test_compounded_name_is_the_doer_only_beside_another_party() -> None:
+    # "Russia sanctions on Iran were lifted": the compound is the doer; "Iran sanctions
+    # were lifted": it may be the target, so it is not made the actor
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "compound", 1),
+            ("sanctions", "sanction", "NOUN", "nsubj", 4),
+            ("on", "on", "ADP", "prep", 1),
+            ("Iran", "Iran", "PROPN", "pobj", 2),
+            ("continued", "continue", "VERB", "ROOT", 4),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, codes(event, "actor"), codes(event, "recipient")) == (
+        "SANCTION",
+        ["RUS"],
+        ["IRN"],
+    )
+    for dep, pos in (("compound", "PROPN"), ("amod", "ADJ")):  # "Iran sanctions", "Iranian ..."
+        doc = make_doc(
+            [
+                ("Iran", "Iran", pos, dep, 1),
+                ("sanctions", "sanction", "NOUN", "nsubj", 2),
+                ("continued", "continue", "VERB", "ROOT", 2),
+            ]
+        )
+        assert find_events(doc) == []
+
+
+def test_passive_object_meets_an_object_requirement() -> None:
+    # "Sanctions on Iran were lifted": RETREAT (lift + sanctions), not the bare CONCEDE row
+    doc = make_doc(
+        [
+            ("Sanctions", "sanction", "NOUN", "nsubjpass", 4),
+            ("on", "on", "ADP", "prep", 0),
+            ("Iran", "Iran", "PROPN", "pobj", 1),
+            ("were", "be", "AUX", "auxpass", 4),
+            ("lifted", "lift", "VERB", "ROOT", 4),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo, codes(event, "recipient")) == ("RETREAT", "085", ["IRN"])
+
+
+def test_title_words_before_a_name_are_a_role() -> None:
+    # "Lt. Gen. Smith attacked Iran": the run of title words codes the name (IRN MIL);
+    # "opposition leader Jones": the title's own compound makes the role (OPP)
+    doc = make_doc(
+        [
+            ("Lt.", "Lt.", "PROPN", "compound", 2),
+            ("Gen.", "Gen.", "PROPN", "compound", 2),
+            ("Smith", "Smith", "PROPN", "nsubj", 3),
+            ("attacked", "attack", "VERB", "ROOT", 3),
+            ("Iran", "Iran", "PROPN", "dobj", 3),
+        ]
+    )
+    [event] = find_events(doc)
+    assert _generic_roles(event, "actor") == [("IRN", "MIL", "sentence")]
+    assert event.actor[0].text == "Lt. Gen. Smith"
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("arrested", "arrest", "VERB", "ROOT", 1),
+            ("opposition", "opposition", "NOUN", "compound", 3),
+            ("leader", "leader", "NOUN", "compound", 4),
+            ("Jones", "Jones", "PROPN", "dobj", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert _generic_roles(event, "recipient") == [("IRN", "OPP", "sentence")]
+
+
+def test_committed_is_the_subjects_own_act() -> None:
+    # "Iran is committed to talks with Ukraine": the passive subject commits itself
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubjpass", 2),
+            ("is", "be", "AUX", "auxpass", 2),
+            ("committed", "commit", "VERB", "ROOT", 2),
+            ("to", "to", "ADP", "prep", 2),
+            ("talks", "talk", "NOUN", "pobj", 3),
+            ("with", "with", "ADP", "prep", 4),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 5),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, codes(event, "actor"), codes(event, "recipient")) == (
+        "AGREE",
+        ["IRN"],
+        ["UKR"],
+    )
+
+
+def test_author_of_the_object_is_the_recipient() -> None:
+    # "Iran condemned a statement by Russia" and "... crimes done by Russia": the "by"
+    # phrase of the object, or the agent of a participle modifying it
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("condemned", "condemn", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3),
+            ("statement", "statement", "NOUN", "dobj", 1),
+            ("by", "by", "ADP", "prep", 3),
+            ("Russia", "Russia", "PROPN", "pobj", 4),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (codes(event, "actor"), codes(event, "recipient")) == (["IRN"], ["RUS"])
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("condemned", "condemn", "VERB", "ROOT", 1),
+            ("crimes", "crime", "NOUN", "dobj", 1),
+            ("done", "do", "VERB", "acl", 2),
+            ("by", "by", "ADP", "agent", 3),
+            ("Russia", "Russia", "PROPN", "pobj", 4),
+        ]
+    )
+    doc[3].tag_ = "VBN"
+    [event] = find_events(doc)
+    assert (codes(event, "actor"), codes(event, "recipient")) == (["IRN"], ["RUS"])
+
+
+def test_for_phrase_act_is_the_objects_else_the_subjects() -> None:
+    # "Iran blamed Ukraine for the attack": the attack is Ukraine's (alleged);
+    # "Iran returned to Moscow for talks": the talks are Iran's, with Russia
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("blamed", "blame", "VERB", "ROOT", 1),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+            ("for", "for", "ADP", "prep", 1),
+            ("the", "the", "DET", "det", 5),
+            ("attack", "attack", "NOUN", "pobj", 3),
+        ]
+    )
+    [accuse, attack] = find_events(doc)
+    assert (accuse.type, codes(accuse, "actor"), codes(accuse, "recipient")) == (
+        "ACCUSE",
+        ["IRN"],
+        ["UKR"],
+    )
+    assert (attack.type, codes(attack, "actor"), flags(attack)) == (
+        "ASSAULT",
+        ["UKR"],
+        {"alleged"},
+    )
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("came", "come", "VERB", "ROOT", 1),
+            ("to", "to", "ADP", "prep", 1),
+            ("Moscow", "Moscow", "PROPN", "pobj", 2),
+            ("for", "for", "ADP", "prep", 1),
+            ("talks", "talk", "NOUN", "pobj", 4),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, codes(event, "actor")) == ("CONSULT", ["IRN"])
+
+
+def test_forces_moved_are_the_actor_and_their_destination_the_recipient() -> None:
+    # "The deployment of UN peacekeepers arrived in Ukraine": AID (peacekeeping, 074) by the
+    # UN, to the place the deployment arrived in
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("deployment", "deployment", "NOUN", "nsubj", 5),
+            ("of", "of", "ADP", "prep", 1),
+            ("UN", "UN", "PROPN", "compound", 4),
+            ("peacekeepers", "peacekeeper", "NOUN", "pobj", 2),
+            ("arrived", "arrive", "VERB", "ROOT", 5),
+            ("in", "in", "ADP", "prep", 5),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 6),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo, codes(event, "actor"), codes(event, "recipient")) == (
+        "AID",
+        "074",
+        ["UNO"],
+        ["UKR"],
+    )
+
+
+def test_possessor_of_a_relational_noun_is_someone_else() -> None:
+    # "Russia attacked Iran's ally in Ukraine": the ally is not Iran; its place codes it
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "nsubj", 1),
+            ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Iran", "Iran", "PROPN", "poss", 4),
+            ("'s", "'s", "PART", "case", 2),
+            ("ally", "ally", "NOUN", "dobj", 1),
+            ("in", "in", "ADP", "prep", 4),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 5),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (codes(event, "actor"), codes(event, "recipient")) == (["RUS"], ["UKR"])
+
+
+def test_excluded_object_makes_no_event() -> None:
+    # "Iran sent a message to Russia" is no aid (the row's "!dobj:message"); "Iran sent
+    # drones to Russia" is
+    rows = [
+        ("Iran", "Iran", "PROPN", "nsubj", 1),
+        ("sent", "send", "VERB", "ROOT", 1),
+        ("a", "a", "DET", "det", 3),
+        ("message", "message", "NOUN", "dobj", 1),
+        ("to", "to", "ADP", "prep", 1),
+        ("Russia", "Russia", "PROPN", "pobj", 4),
+    ]
+    assert find_events(make_doc(rows)) == []
+    rows[3] = ("drones", "drone", "NOUN", "dobj", 1)
+    [event] = find_events(make_doc(rows))
+    assert (event.type, codes(event, "actor"), codes(event, "recipient")) == (
+        "AID",
+        ["IRN"],
+        ["RUS"],
+    )
+
+
 def test_event_without_participants_is_dropped() -> None:
     doc = make_doc(
         [("Talks", "talk", "NOUN", "nsubj", 1), ("resumed", "resume", "VERB", "ROOT", 1)]
@@ -606,7 +871,7 @@ def test_seed_events(shared_data: Path) -> None:
 
 
 # Floors a little under the measured figures (docs/events.md); raise them as the coder improves.
-FLOORS = {"type_accuracy": 0.75, "actor_accuracy": 0.59}
+FLOORS = {"type_accuracy": 0.77, "actor_accuracy": 0.63}
 CEILINGS = {"extra_per_record": 0.20}
 
 

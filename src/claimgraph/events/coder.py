@@ -15,8 +15,11 @@ the attributions (``doc._.claimgraph_attributions``) when they are there. For ea
    has no other coded event (``_background``); events of one type by one actor whose
    recipients overlap are one event ("attacked and killed").
 3. **Participants**: the actor is the subject (or the ``by`` agent, or the controller of an
-   infinitive or gerund: the object of "asked X to", "accused X of"); the recipient the
-   first slot of the pattern's ``recipient`` list that names an actor, else a cascade of
+   infinitive or gerund: the object of "asked X to", "accused X of"); for a noun, also its
+   possessor or adjective ("Russia's invasion"), the doer of a ``for`` phrase ("blamed Israel
+   for the bombing") or the forces it moves ("the deployment of NATO troops"); the recipient the
+   first slot of the pattern's ``recipient`` list that names an actor other than the actor,
+   else a cascade of
    fallbacks (``_fallback_recipients``; for a threat ``_condition_party``; for a material
    act ``_place_recipients``). Each is resolved to the actor spans it names,
    conjuncts included ("France, the UK and Germany" gives three); a pronoun to its antecedent.
@@ -49,7 +52,9 @@ from claimgraph.nlp.spans import CharSpan
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
 # Relations along which an embedded trigger belongs to the trigger above it.
-EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "attr"})
+EMBEDDING_DEPS = frozenset(
+    {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "acl", "attr"}
+)
 # A purpose clause of a verb whose object is an event ("staged demonstrations *to demand*",
 # "launched an attack *to retake*") belongs to that event: the PLOVER manual does not code the
 # demand of a protest separately. So does a "that" clause the parser hangs on the verb rather
@@ -82,7 +87,7 @@ AFFILIATION_WORDS = frozenset(
     {"affiliate", "affiliated", "loyal", "base", "based", "link", "linked", "allied"}
 )
 # Prepositions of a trigger's object that name the party it is done to or with.
-OBJECT_PREPS = frozenset({"with", "to", "against", "on", "for", "in", "into", "from"})
+OBJECT_PREPS = frozenset({"with", "to", "against", "on", "for", "in", "into", "from", "by"})
 # How many prepositional levels down the object of an act a partner or place is looked for
 # ("suspension *of* air links *with* Serbia": two).
 OBJECT_DEPTH = 2
@@ -102,6 +107,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PATH_SEP = ">"
 # The word of a `requires` item that any word matches ("dobj:*": the verb has an object).
 ANY_WORD = "*"
+# The mark of a `requires` item that must not hold ("!dobj:message").
+NOT = "!"
 DEFAULT_RECIPIENT = {
     "verb": ("dobj", "dative", "prep:with", "prep:against", "prep:to"),
     "noun": ("prep:with", "prep:against", "prep:on", "prep:to", "prep:between"),
@@ -122,6 +129,40 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # actor take their country from context (``_generic``) and their sector from roles.tsv. A
 # role of these sectors is not coded that way: "the newspaper said" is a source, not a party.
 UNCODED_SECTORS = frozenset({"MED"})
+# Verbs whose passive states the subject's own disposition ("Vietnam is committed to ...",
+# "is determined to"): the passive subject is the doer.
+STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate", "devote"})
+# A noun trigger in a "for" phrase of a verb is done by the verb's object ("blamed Israel *for
+# the bombing*"), else by its subject ("returned to Geneva *for talks*").
+PURPOSE_PREPS = frozenset({"for"})
+# Heads of an "of" phrase that does the act of a movement noun ("the withdrawal *of Israeli
+# troops*", "the deployment *of NATO peacekeepers*").
+FORCE_WORDS = frozenset(
+    {
+        "troop", "troops", "force", "forces", "soldier", "peacekeeper", "army", "unit",
+        "contingent", "battalion", "brigade", "division", "marine", "personnel", "police",
+        "navy", "warship", "ship", "tank", "aircraft", "jet", "monitor", "observer",
+    }
+)  # fmt: skip
+# Nouns whose possessor is not the party they name ("its neighbor", "Israel's ally").
+RELATIONAL_NOUNS = frozenset(
+    {
+        "neighbor", "neighbour", "ally", "rival", "enemy", "foe", "opponent", "adversary",
+        "partner", "counterpart", "proxy", "client",
+    }
+)  # fmt: skip
+# Noun acts whose adjective or compound may name the target ("Iran sanctions", "Ukraine aid"):
+# it is made the actor only when the act names another party.
+TARGET_MODIFIED_TYPES = frozenset({"SANCTION", "AID"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# Modifiers of a noun trigger that name its actor ("Russia's invasion", "Israeli attacks").
+ACTOR_MODIFIER_DEPS = frozenset({"poss", "amod", "nmod"})
+# Modifiers that make a generic group's phrase with its head ("Islamic fundamentalists").
+GROUP_MODIFIER_DEPS = frozenset({"amod", "compound"})
+# The words of a title before a name ("Lt. Gen. Prosper Avril", "opposition leader X"), and
+# how many are tried.
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "punct"})
+MAX_TITLE_WORDS = 4
 # Actor kinds whose country does not say where the sentence's events happen (an agency
 # reporting from abroad: "the Czechoslovak news agency Ceteka reported from Kabul").
 NO_PLACE_KINDS = frozenset({"outlet"})
@@ -231,9 +272,11 @@ class GroupContext:
 
 class ActorIndex(dict[int, Span]):
     """The actor spans by token index; with a ``context``, a generic group or role that
-    names no actor is coded from it (``_generic``)."""
+    names no actor is coded from it (``_generic``). Parties starting at a token of
+    ``exclude`` are not named (the event's actor, while its recipient is searched)."""
 
     context: GroupContext | None = None
+    exclude: frozenset[int] = frozenset()
 
 
 class _Found(NamedTuple):
@@ -250,20 +293,35 @@ def _walk(token: Token, path: Sequence[str]) -> list[Token]:
 
 
 def _matches(token: Token, pattern: Pattern) -> bool:
+    """Whether the trigger has one of the row's ``requires`` dependents and none of its
+    exclusions (items written ``!dep:word``: "send" + ``!dobj:message`` is no aid)."""
     if not pattern.requires:
         return True
+    wanted = False
+    found = False
     for dep_path, word in pattern.requires:
-        *path, dep = dep_path.split(PATH_SEP)
-        for parent in _walk(token, path):
-            for child in parent.children:
-                if word != ANY_WORD and word not in (child.lower_, child.lemma_.lower()):
-                    continue
-                if dep == child.dep_ or (
-                    dep == "prep" and child.dep_ in ("prt", "agent", "dative")
-                ):
-                    return True
-                if dep == "prt" and child.dep_ == "prep":
-                    return True
+        if dep_path.startswith(NOT):
+            if _holds(token, dep_path[len(NOT) :], word):
+                return False
+            continue
+        wanted = True
+        found = found or _holds(token, dep_path, word)
+    return found or not wanted
+
+
+def _holds(token: Token, dep_path: str, word: str) -> bool:
+    """Whether the trigger has a dependent ``word`` along ``dep_path`` ("dobj", "ccomp>aux")."""
+    *path, dep = dep_path.split(PATH_SEP)
+    for parent in _walk(token, path):
+        for child in parent.children:
+            if word != ANY_WORD and word not in (child.lower_, child.lemma_.lower()):
+                continue
+            if dep == child.dep_ or (dep == "prep" and child.dep_ in ("prt", "agent", "dative")):
+                return True
+            if dep == "prt" and child.dep_ == "prep":
+                return True
+            if dep == "dobj" and child.dep_ == "nsubjpass":  # "sanctions were lifted"
+                return True
     return False
 
 
@@ -309,20 +367,29 @@ def _named(token: Token, index: ActorIndex, depth: int = 0) -> list[Party]:
 
 
 def _group_phrases(token: Token) -> list[str]:
-    """The role phrases a phrase head may be: with its compounds ("riot police"), alone
-    ("police", "soldier"); for a name, its title ("President Gbagbo", "Prime Minister X")."""
+    """The role phrases a phrase head may be: with its compounds ("riot police") or its
+    adjectives and compounds ("Islamic fundamentalists"), alone ("police", "soldier"); for a
+    name, its title, the longest run of words before the name first ("Lt. Gen. Prosper
+    Avril", "opposition leader Maulana Fazl-ur-Rehman", "President Gbagbo")."""
     if token.pos_ not in NOUN_POS and token.pos_ != "PROPN":
         return []
     before = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
     out = []
-    if before and token.pos_ in NOUN_POS:
-        out.append(" ".join(t.lower_ for t in (*before, token)))
+    if token.pos_ in NOUN_POS:
+        if before:
+            out.append(" ".join(t.lower_ for t in (*before, token)))
+        modifiers = [c for c in token.children if c.dep_ in GROUP_MODIFIER_DEPS and c.i < token.i]
+        if modifiers and modifiers != before:
+            out.append(" ".join(t.lower_ for t in (*modifiers, token)))
     out.append(token.lower_)  # as written: "governments" is not "the government"
-    if token.pos_ == "PROPN":  # a title before a name: the longest run of title words first
-        for n, title in enumerate(before):
-            if n + 1 < len(before) and before[n + 1].i == title.i + 1:
-                out.append(f"{title.lower_} {before[n + 1].lower_}")
-            out.append(title.lower_)
+    if token.pos_ == "PROPN" and before:  # a title before a name
+        doc = token.doc
+        first = min(t.left_edge.i for t in before)
+        while first < token.i and doc[first].dep_ not in TITLE_DEPS:
+            first += 1  # not "the", "his"
+        for start in range(first, token.i):
+            for end in range(min(token.i, start + MAX_TITLE_WORDS), start, -1):
+                out.append(doc[start:end].text.lower())
     return out
 
 
@@ -365,6 +432,8 @@ def _named_actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Party
         return _antecedent(token, index) if depth == 0 else []
     found = []
     for child in token.children:
+        if child.dep_ == "poss" and token.lemma_.lower() in RELATIONAL_NOUNS:
+            continue  # "*its* neighbor", "*Israel's* militia ally": someone else
         if child.dep_ in NP_MODIFIER_DEPS:
             found += _spans_in(child.subtree, index)
             if not found and child.dep_ == "poss" and child.lower_ in PRONOUNS:
@@ -417,7 +486,8 @@ def _phrase(token: Token | None, index: ActorIndex) -> list[Party]:
     out: dict[int, Party] = {}
     for t in (token, *token.conjuncts):
         for span in _named(t, index):
-            out.setdefault(span.start, span)
+            if span.start not in index.exclude:
+                out.setdefault(span.start, span)
     return sorted(out.values(), key=lambda s: s.start)
 
 
@@ -440,6 +510,12 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
     agent = _prep_object(verb, "by")
     if agent is not None and _child(verb, "nsubjpass", "auxpass") is not None:
         return agent
+    if verb.lemma_.lower() in STATIVE_PASSIVES and any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children
+    ):  # "Vietnam *is committed* to opening up"
+        patient = _child(verb, "nsubjpass")
+        if patient is not None:
+            return patient
     if hops >= MAX_SUBJECT_HOPS or verb.head.i == verb.i:
         return None
     head = verb.head
@@ -477,7 +553,53 @@ def _actor_token(token: Token, pos: str) -> Token | None:
     # a light verb's subject: "Iran held talks", "the army launched an attack"
     if token.dep_ in ("dobj", "attr") and token.head.pos_ in VERB_POS:
         return _subject(token.head)
+    # a "for" phrase of a verb: the act of its object ("blamed *Israel* for the bombing"),
+    # else of its subject ("*negotiators* return to Geneva for talks")
+    head = token.head
+    if (
+        token.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in PURPOSE_PREPS
+        and head.head.pos_ in VERB_POS
+    ):
+        return _child(head.head, "dobj") or _subject(head.head)
     return None
+
+
+def _modifier_actors(token: Token, index: ActorIndex, type_: str) -> list[Party]:
+    """The actor a noun trigger's own modifiers name: its possessor ("*Russia's* invasion"),
+    an adjective ("*Israeli* attacks", "*Palestinian* riots"), except for sanctions and aid,
+    whose adjective is as often the target ("*Russian* sanctions"). A proper-noun compound is
+    left out: it is as often the target ("*Iran* sanctions", "*Ukraine* aid")."""
+    out: list[Party] = []
+    for child in token.children:
+        if child.i > token.i:
+            continue
+        if child.dep_ != "poss" and type_ in TARGET_MODIFIED_TYPES:
+            continue
+        if child.dep_ in ACTOR_MODIFIER_DEPS or (child.dep_ == "compound" and child.pos_ == "ADJ"):
+            out += _spans_in(child.subtree, index)
+            if not out and child.dep_ == "poss" and child.lower_ in PRONOUNS:
+                out += _antecedent(child, index)
+    return out
+
+
+def _moving_force(token: Token, index: ActorIndex) -> list[Party]:
+    """The forces a movement noun moves, which move themselves: "the deployment *of NATO
+    peacekeeping troops*", "the withdrawal *of Israeli forces*" (``FORCE_WORDS``)."""
+    force = _prep_object(token, "of")
+    if force is None or force.lemma_.lower() not in FORCE_WORDS:
+        return []
+    return _phrase(force, index)
+
+
+def _compound_actors(token: Token, index: ActorIndex) -> list[Span]:
+    """The actor spans of a noun's modifiers before it: its compounds ("*US* sanctions"), and
+    for sanctions and aid its adjectives ("*Russian* sanctions on Ukraine")."""
+    return _spans_in(
+        (t for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i for t in c.subtree),
+        index,
+    )
 
 
 def _slot(token: Token, slot: str) -> Token | None:
@@ -540,6 +662,11 @@ def _party_in(phrase: Token, index: ActorIndex, depth: int) -> list[Party]:
     through, "with" names)."""
     inner: list[Token] = []
     for child in phrase.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "crimes *committed by* Croat forces"
+            found = _phrase(_prep_object(child, "by"), index)
+            if found:
+                return found
+            continue
         if child.dep_ != "prep":
             continue
         pobj = _child(child, "pobj")
@@ -618,25 +745,33 @@ def _condition_party(token: Token, index: ActorIndex) -> list[Party]:
 def _place_recipients(token: Token, index: ActorIndex) -> list[Party]:
     """The place a material act happens in ("demonstrated *in Serbia*", "rioted at a jail *in
     northern Israel*"): CAMEO and the PLOVER GSR code it as the recipient when nothing else
-    names one."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
-            pobj = _child(child, "pobj")
-            if pobj is None:
-                continue
-            found = _phrase(pobj, index) or _party_in(pobj, index, 1)
-            if found:
-                return found
+    names one. A noun act's place may be that of the verb it is the subject of ("the
+    deployment ... arrived *in Bosnia*", "protests erupted *in Belgrade*")."""
+    places = [token]
+    if token.pos_ in NOUN_POS and token.dep_ in ("nsubj", "nsubjpass"):
+        places.append(token.head)
+    for place in places:
+        for child in place.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                pobj = _child(child, "pobj")
+                if pobj is None:
+                    continue
+                found = _phrase(pobj, index) or _party_in(pobj, index, 1)
+                if found:
+                    return found
     return []
+
+
+def _actor_of(party: Party) -> Actor:
+    actor: Actor = party.actor if isinstance(party, _Inferred) else party._.get(ext.ACTOR)
+    return actor
 
 
 def _participants(parties: Sequence[Party]) -> tuple[Participant, ...]:
     out = []
     for party in parties:
-        if isinstance(party, _Inferred):
-            actor, basis = party.actor, party.basis
-        else:
-            actor, basis = party._.get(ext.ACTOR), None
+        actor = _actor_of(party)
+        basis = party.basis if isinstance(party, _Inferred) else None
         out.append(
             Participant(
                 party.text,
@@ -981,12 +1116,24 @@ def _event(
     # named actors first; a role they leave empty may be a generic group coded from context
     # ("*Police* arrested ...", "accepted demands from *Shona rebels*")
     actor_token = _actor_token(token, pattern.pos)
-    actor_spans = _phrase(actor_token, index) or _phrase(actor_token, contextual)
-    recipient_spans = _recipient_cascade(found, folded, index, actor_spans) or (
-        _recipient_cascade(found, folded, contextual, actor_spans)
-    )
-    actor_starts = {s.start for s in actor_spans}
-    recipient_spans = [s for s in recipient_spans if s.start not in actor_starts]
+    actor_spans = _phrase(actor_token, index)
+    if not actor_spans and pattern.pos == "noun":  # "*Russia's* invasion", "*Israeli* attacks"
+        actor_spans = _modifier_actors(token, index, pattern.type) or _moving_force(token, index)
+    actor_spans = actor_spans or _phrase(actor_token, contextual)
+    # the actor is not its own recipient: a slot that names only the actor ("reneged on *his*
+    # commitment to the Zambian people") does not stop the search
+    index.exclude = contextual.exclude = frozenset(s.start for s in actor_spans)
+    try:
+        recipient_spans = _recipient_cascade(found, folded, index, actor_spans) or (
+            _recipient_cascade(found, folded, contextual, actor_spans)
+        )
+    finally:
+        index.exclude = contextual.exclude = frozenset()
+    if not actor_spans and recipient_spans and pattern.pos == "noun":
+        # a name compounded with the act is its doer when the act names another party ("*US*
+        # sanctions on Iran"); alone it is as often the target ("Iran sanctions")
+        taken = {s.start for s in recipient_spans}
+        actor_spans = [s for s in _compound_actors(token, index) if s.start not in taken]
     if len(actor_spans) + len(recipient_spans) < MIN_PARTICIPANTS:
         return None
     code = _code_for(found, folded, tables)
