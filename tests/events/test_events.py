@@ -777,6 +777,105 @@ def test_excluded_object_makes_no_event() -> None:
     )
 
 
+def test_called_off_strike_is_an_eased_dissent_and_called_strike_is_not() -> None:
+    # CAMEO 082: cancel or suspend an activity of political dissent; "prt:off+dobj:strike"
+    # needs both conditions.
+    off = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "nsubj", 1),
+            ("called", "call", "VERB", "ROOT", 1),
+            ("off", "off", "ADP", "prt", 1),
+            ("the", "the", "DET", "det", 4),
+            ("strike", "strike", "NOUN", "dobj", 1),
+        ]
+    )
+    [event] = find_events(off)
+    assert (event.type, event.cameo) == ("CONCEDE", "082")
+    called = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "nsubj", 1),
+            ("called", "call", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3),
+            ("strike", "strike", "NOUN", "dobj", 1),
+        ]
+    )
+    assert all(e.type != "CONCEDE" for e in find_events(called))
+
+
+def test_broke_off_talks_halts_negotiations() -> None:
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("broke", "break", "VERB", "ROOT", 1),
+            ("off", "off", "ADP", "prt", 1),
+            ("talks", "talk", "NOUN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 3),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 4),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("SANCTION", "164")
+    assert codes(event, "actor") == ["IRN"] and codes(event, "recipient") == ["UKR"]
+
+
+def test_exchanged_fire_is_an_assault() -> None:
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("exchanged", "exchange", "VERB", "ROOT", 1),
+            ("fire", "fire", "NOUN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 1),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 3),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("ASSAULT", "193")
+    assert codes(event, "recipient") == ["UKR"]
+
+
+def test_forces_put_on_alert_is_a_mobilization() -> None:
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "nsubj", 1),
+            ("put", "put", "VERB", "ROOT", 1),
+            ("its", "its", "PRON", "poss", 3),
+            ("forces", "force", "NOUN", "dobj", 1),
+            ("on", "on", "ADP", "prep", 1),
+            ("alert", "alert", "NOUN", "pobj", 4),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("MOBILIZE", "152")
+    assert codes(event, "actor") == ["RUS"]
+
+
+def test_light_verbs_need_their_object() -> None:
+    # "put" and "hold" are triggers only with the objects that make them acts.
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "nsubj", 1),
+            ("put", "put", "VERB", "ROOT", 1),
+            ("forces", "force", "NOUN", "dobj", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 3),
+        ]
+    )
+    assert find_events(doc) == []
+
+
+def test_accepted_peacekeepers_receives_a_deployment() -> None:
+    doc = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "nsubj", 1),
+            ("accepted", "accept", "VERB", "ROOT", 1),
+            ("UN", "UN", "PROPN", "compound", 3),
+            ("peacekeepers", "peacekeeper", "NOUN", "dobj", 1),
+        ]
+    )
+    events = find_events(doc)
+    assert [(e.type, e.cameo) for e in events] == [("RETREAT", "0861")]
+
+
 def test_event_without_participants_is_dropped() -> None:
     doc = make_doc(
         [("Talks", "talk", "NOUN", "nsubj", 1), ("resumed", "resume", "VERB", "ROOT", 1)]
@@ -871,7 +970,7 @@ def test_seed_events(shared_data: Path) -> None:
 
 
 # Floors a little under the measured figures (docs/events.md); raise them as the coder improves.
-FLOORS = {"type_accuracy": 0.77, "actor_accuracy": 0.63}
+FLOORS = {"type_accuracy": 0.78, "actor_accuracy": 0.64}
 CEILINGS = {"extra_per_record": 0.20}
 
 

@@ -109,6 +109,9 @@ PATH_SEP = ">"
 ANY_WORD = "*"
 # The mark of a `requires` item that must not hold ("!dobj:message").
 NOT = "!"
+# A `requires` item may join conditions that must all hold: "prt:off+dobj:strike" ("called off
+# the strike"; "called a strike" and "called off talks" do not match).
+AND = "+"
 DEFAULT_RECIPIENT = {
     "verb": ("dobj", "dative", "prep:with", "prep:against", "prep:to"),
     "noun": ("prep:with", "prep:against", "prep:on", "prep:to", "prep:between"),
@@ -301,12 +304,18 @@ def _matches(token: Token, pattern: Pattern) -> bool:
     found = False
     for dep_path, word in pattern.requires:
         if dep_path.startswith(NOT):
-            if _holds(token, dep_path[len(NOT) :], word):
+            if _holds_all(token, dep_path[len(NOT) :], word):
                 return False
             continue
         wanted = True
-        found = found or _holds(token, dep_path, word)
+        found = found or _holds_all(token, dep_path, word)
     return found or not wanted
+
+
+def _holds_all(token: Token, dep_path: str, word: str) -> bool:
+    """Whether every condition of a ``requires`` item holds ("prt:off+dobj:strike", ``AND``)."""
+    conditions = (part.partition(":") for part in f"{dep_path}:{word}".split(AND))
+    return all(_holds(token, dep, want) for dep, _, want in conditions)
 
 
 def _holds(token: Token, dep_path: str, word: str) -> bool:
