@@ -98,16 +98,20 @@ class _Ingest:
         counts["read"] += 1
         with self.group.unit():
             result = self.store.add_article(item, document=document, defer_index=True)
-            counts[COUNTER_FOR_STATUS[result.status]] += 1
-            if result.status != AddStatus.DUPLICATE:
-                if not self.since_index:
-                    self.index_due = time.monotonic() + FTS_MAX_LAG_S
-                self.since_index += 1
-            if self.since_index and (
-                self.since_index >= FTS_BATCH or time.monotonic() >= self.index_due
-            ):
-                self.store.index_pending()
-                self.since_index = 0
+        counts[COUNTER_FOR_STATUS[result.status]] += 1
+        if result.status != AddStatus.DUPLICATE:
+            if not self.since_index:
+                self.index_due = time.monotonic() + FTS_MAX_LAG_S
+            self.since_index += 1
+        if self.since_index and (
+            self.since_index >= FTS_BATCH or time.monotonic() >= self.index_due
+        ):
+            # In its own transaction, after the articles it indexes are committed, rather
+            # than as a savepoint in the group (whose journal would first copy every index
+            # page the batch rewrites; no difference was measurable at 20,000 articles).
+            self.group.commit()
+            self.store.index_pending()
+            self.since_index = 0
         if self.progress is not None:
             self.progress(item)
 
