@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.model import ID_HEX_CHARS, Article, Dateline, Rejection, article_id, normalize_body
 
@@ -43,6 +47,51 @@ def test_article_id_shape() -> None:
     assert len(value) == ID_HEX_CHARS
     assert int(value, 16) >= 0
     assert normalize_body("  a \t b\n") == "a b"
+
+
+def reference_normalize(text: str) -> str:
+    """The definition the ids were first computed by (NFC, whitespace runs collapsed)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+WHITESPACE = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
+# Text made mostly of words, newlines and spaces (the fast path), with every other
+# whitespace character, combining marks and controls mixed in.
+bodies = st.lists(
+    st.sampled_from(["a", "Z", "é", "e\u0301", "’", "\n", "\n\n", " ", "  "])
+    | st.sampled_from(WHITESPACE)
+    | st.characters(),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(bodies)
+def test_normalize_body_equals_its_definition(text: str) -> None:
+    assert normalize_body(text) == reference_normalize(text)
+
+
+def test_the_fast_path_premise_holds_for_all_of_unicode() -> None:
+    """normalize_body's fast path relies on this: no whitespace but " " is printable."""
+    assert [c for c in WHITESPACE if c != " " and c.isprintable()] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One.\nTwo.",
+        "\nOne.\n\nTwo.\n",
+        "One. \nTwo.",
+        "One.\u00a0Two.",
+        "One.\u2028Two.",
+        "One.\tTwo.",
+        "One.\x1cTwo.",
+        "",
+        "\n\n",
+    ],
+)
+def test_normalize_body_on_both_paths(text: str) -> None:
+    assert normalize_body(text) == reference_normalize(text)
 
 
 def test_to_dict_follows_the_contract() -> None:
