@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from claimgraph.language import MIN_WORDS, guess_language
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimgraph.language import MIN_WORDS, guess_language, words_of
 
 EN = (
     "Head of the President's Office Andriy Yermak and Commander-in-Chief of the Armed Forces "
@@ -55,3 +59,10 @@ def test_min_words_is_enforced() -> None:
     ]
     assert guess_language(" ".join(words[: MIN_WORDS - 1])) is None
     assert guess_language(" ".join(words[:MIN_WORDS])) == "en"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ é’-\u212a\u0130\ud800 ") | st.characters()))
+def test_words_are_the_ascii_letter_runs_of_the_lowered_text(text: str) -> None:
+    expected = [w.encode() for w in re.findall(r"[A-Za-z]+", text.lower())]
+    assert words_of(text) == expected

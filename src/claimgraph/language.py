@@ -8,8 +8,6 @@ recorded as unknown (``None``) rather than guessed.
 
 from __future__ import annotations
 
-import re
-
 ENGLISH_FUNCTION_WORDS = frozenset(
     [
         "the",
@@ -58,13 +56,23 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 SAMPLE_CHARS = 1500  # a paragraph or two decides; more only costs time
 MIN_WORDS = 8  # too little text to say anything
 MIN_ENGLISH_SHARE = 0.18
-_WORD = re.compile(r"[A-Za-z]+")
+# The words are the runs of ASCII letters, as the regex [A-Za-z]+ finds them, but found in
+# the UTF-8 bytes: a table maps every byte that is not an ASCII letter (including each byte
+# of a non-ASCII character) to a space, and bytes.split() does the rest, in half the time
+# of the regex (ingest guesses the language of every article).
+_LETTERS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_FUNCTION_WORDS_BYTES = frozenset(word.encode("ascii") for word in ENGLISH_FUNCTION_WORDS)
+
+
+def words_of(sample: str) -> list[bytes]:
+    """The runs of ASCII letters in ``sample.lower()``, as lower-case bytes."""
+    return sample.lower().encode("utf-8", "replace").translate(_LETTERS_ONLY).split()
 
 
 def guess_language(text: str) -> str | None:
     """``"en"`` when the text reads as English, else ``None``."""
-    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
+    words = words_of(text[:SAMPLE_CHARS])
     if len(words) < MIN_WORDS:
         return None
-    share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
+    share = sum(map(_FUNCTION_WORDS_BYTES.__contains__, words)) / len(words)
     return "en" if share >= MIN_ENGLISH_SHARE else None
