@@ -44,6 +44,12 @@ EXPECTED = [
 ]
 
 
+@pytest.mark.parametrize(("given", "expected"), [({}, "en"), ({"language": "uk"}, "uk")])
+def test_a_set_language_wins_over_the_guess(given: dict[str, str], expected: str) -> None:
+    items = check_items(read([str(DATA / "releases.jsonl")], ReadOptions(defaults=given)))
+    assert {a.language for a in articles(items)} == {expected}
+
+
 @pytest.mark.parametrize("name", ["releases.jsonl", "releases.tsv"])
 def test_record_fixtures(name: str) -> None:
     items = check_items(read([str(DATA / name)]))

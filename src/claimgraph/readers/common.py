@@ -53,9 +53,8 @@ def empty_body(path: str, record: int | None = None) -> Rejection:
     return Rejection(path, "no body text", record=record, code="S101", level="skip")
 
 
-def finish(article: Article, options: ReadOptions, *, encoding: str | None = None) -> Article:
-    """Apply ``--set`` defaults, the language guess and the ``encoding`` the reader decoded
-    with (when given): the last step of every reader."""
+def finish(article: Article, options: ReadOptions) -> Article:
+    """Apply ``--set`` defaults and the language guess: the last step of every reader."""
     if options.defaults:
         defaults = dict(options.defaults)
         place = defaults.pop("place", None)
@@ -65,21 +64,23 @@ def finish(article: Article, options: ReadOptions, *, encoding: str | None = Non
         if place is not None and (article.dateline is None or article.dateline.place is None):
             dateline = article.dateline or Dateline()
             article = replace(article, dateline=replace(dateline, place=place))
-    # The rest in one copy: ingest builds tens of thousands of these a second.
-    changes: dict[str, Any] = {}
-    if encoding:
-        changes["encoding"] = encoding
     if article.language is None:
         language = guess_language(article.text)
         if language is not None:
-            changes["language"] = language
-    return replace(article, **changes) if changes else article
+            article = replace(article, language=language)
+    return article
 
 
 def article_from_record(
-    record: Mapping[str, Any], options: ReadOptions, path: str, number: int
+    record: Mapping[str, Any],
+    options: ReadOptions,
+    path: str,
+    number: int,
+    encoding: str | None = None,
 ) -> Article | Rejection:
-    """One JSON object or CSV row, read through the field mapping."""
+    """One JSON object or CSV row, read through the field mapping, decoded with ``encoding``.
+    The language is guessed here when the record gives none, so that :func:`finish` has
+    nothing left to copy the article for."""
     text_field = options.field_name("text")
     if text_field not in record:
         fields = ", ".join(sorted(map(str, record))[:20])
@@ -116,7 +117,10 @@ def article_from_record(
         title=get("title"),
         byline=get("byline"),
         dateline=Dateline(place=place) if place else None,
-        language=get("language"),
+        # (a --set language=... default wins over the guess: finish() applies it)
+        language=get("language")
+        or (None if "language" in options.defaults else guess_language(body)),
+        encoding=encoding,
         source_id=get("id"),
         source_record=number,
     )

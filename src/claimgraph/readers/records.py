@@ -51,12 +51,12 @@ def _record(
             code="E110",
         )
     try:
-        result = article_from_record(obj, options, path, number)
+        result = article_from_record(obj, options, path, number, encoding)
     except InputError as exc:
         return Rejection(exc.path, exc.reason, record=exc.record, code=exc.code)
     if isinstance(result, Rejection):
         return result
-    return finish(result, options, encoding=encoding)
+    return finish(result, options)
 
 
 def _json_error(exc: Exception, *, one_line: bool = False) -> str:
