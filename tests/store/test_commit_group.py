@@ -110,3 +110,5 @@ def test_full_text_settings_are_migrated(db_path: Path) -> None:
         for table in ("articles_fts", "claims_fts", "threads_fts"):
             config = dict(store.conn.execute(f"SELECT k, v FROM {table}_config").fetchall())
             assert config["automerge"] == 16, table
+        config = dict(store.conn.execute("SELECT k, v FROM articles_fts_config").fetchall())
+        assert config["hashsize"] == 16 << 20
