@@ -70,6 +70,14 @@ def rows(text: str, found: list[Attribution]) -> list[tuple[str | None, ...]]:
             ("officials", "According to", "the talks failed", "indirect", "assert"),
         ),
         ("Pence: We will win.", ("Pence", ":", "We will win", "direct", "assert")),
+        (
+            '"The senator is wrong."\n\n- Bernie Sanders.\n',
+            ("Bernie Sanders", "-", '"The senator is wrong."', "direct", "assert"),
+        ),
+        (
+            'Breitbart News responded:\n\n"The report is false."\n',
+            ("Breitbart News", "responded", '"The report is false."', "direct", "assert"),
+        ),
     ],
 )
 def test_model_on_parsed_sentences(nlp: Language, text: str, expected: tuple[str, ...]) -> None:

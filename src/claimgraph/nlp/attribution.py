@@ -8,7 +8,9 @@ tried for every sentence in this order (each documented on its function):
                      "X said (that) C", "C, X said", "said X", "X accused Y of C",
                      "X asked Y to C", "X denied C"; "X, citing Y, said C" records Y in cites
 3. ``colon``         "Name: C" at the start of a sentence (headlines, transcripts)
-4. ``frame_cue``     a noun or predicate adjective with the complement it is listed with
+4. ``dash_byline``   a quotation signed with a dash and a name: "“C” ― Sonya Herridge"
+                     (over the whole text, after the sentence rules)
+5. ``frame_cue``     a noun or predicate adjective with the complement it is listed with
                      (``cue_frames.tsv``, counted on PolNeAR train): "Trump's claim that C",
                      "Democrats renewed calls for C", "Republicans were critical of C"; tried
                      after the others, and a word in one of their cues or sources is theirs
@@ -33,6 +35,7 @@ comments about C"). Without a shipped model the rules' edges stand.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple
 
@@ -58,7 +61,7 @@ from claimgraph.nlp.lexicon import (
     verb_content_frames,
 )
 from claimgraph.nlp.quotes import Quote, find_quotes
-from claimgraph.nlp.spans import CharSpan, char_span, subtree_indices
+from claimgraph.nlp.spans import QUOTE_MARKS, CharSpan, char_span, subtree_indices
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # A cue in one of these relations to a verb shares that verb's subject ("..., adding that").
@@ -229,7 +232,9 @@ def _subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(MAX_SUBJECT_HOPS + 1):
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
+            # the verb the cue hangs on may be passive: its subject is the one who speaks
+            # ("After saying ..., she was whisked off"), unlike a passive cue's own subject
+            if child.dep_ in SUBJECT_DEPS or (child.dep_ == "nsubjpass" and current.i != verb.i):
                 return child
         for child in current.children:
             if child.dep_ == "agent":  # passive: "was told by officials"
@@ -238,6 +243,16 @@ def _subject(verb: Token) -> Token | None:
                         return grandchild
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
+            continue
+        if current.dep_ == "acomp" and current.head.pos_ in {"VERB", "AUX"}:
+            current = current.head  # "was able to tout": the copula's subject
+            continue
+        if (
+            current.dep_ == "pcomp"
+            and current.head.dep_ == "prep"
+            and current.head.head.pos_ in {"VERB", "AUX"}
+        ):  # "began by saying", "after saying ..., the man": the governing verb's subject
+            current = current.head.head
             continue
         return None
     return None
@@ -302,8 +317,7 @@ def _content_tokens(verb: Token, lemma: str) -> set[int] | None:
         verb.dep_ in {"parataxis", "ccomp"}
         and verb.head.i < verb.i
         and verb.head.pos_ in {"VERB", "AUX"}
-        and verb.left_edge.i > 0
-        and verb.doc[verb.left_edge.i - 1].is_punct
+        and _set_off(verb)
     ):
         head = verb.head
         leading = [
@@ -315,6 +329,13 @@ def _content_tokens(verb: Token, lemma: str) -> set[int] | None:
     if _parenthetical(verb):  # "This campaign, he says, is different": around the cue
         return subtree_indices(verb.head, exclude=[verb])
     return None
+
+
+def _set_off(verb: Token) -> bool:
+    """Punctuation before the cue clause: before its first word, the parser may hang the
+    comma on the cue verb itself ("Lenox was a juggernaut, Mr. Clarke said, until ...")."""
+    first = next((t for t in verb.subtree if not t.is_punct), verb)
+    return first.i > 0 and verb.doc[first.i - 1].is_punct
 
 
 # A cue clause set into its content: "X, he said, Y" parsed with the cue verb attached to the
@@ -363,7 +384,11 @@ def _call_on(verb: Token) -> Token | None:
 
 def _stance(verb: Token, lemma: str, default: str) -> str:
     if _call_on(verb) is not None or (
-        lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+        lemma == "call"
+        and (
+            any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+            or _for_clause(verb) is not None
+        )
     ):
         return "request"
     if lemma == "ask":
@@ -535,7 +560,11 @@ def _verb_cues(
             continue
         # Cascade: the learned detector decides when shipped; else the lexicon alone.
         if model is not None:
-            certain = cue_entry is not None and cue_entry.stance in LEXICON_DECIDES_STANCES
+            certain = (
+                cue_entry is not None
+                and cue_entry.stance in LEXICON_DECIDES_STANCES
+                and (cue_entry.stance != "request" or _request_frame(token))
+            )
             if not certain and (token.pos_ != "VERB" or not model.is_cue(token, lexicon)):
                 continue
         elif cue_entry is None:
@@ -556,6 +585,10 @@ def _verb_cues(
         else:
             content_idx = _content_tokens(frame, frame_lemma)
         content_prep = None
+        if content_idx is None:
+            for_clause = _for_clause(frame)
+            if for_clause is not None:  # "called for the US to act": the "for" is the cue's
+                content_idx, content_prep = for_clause
         if content_idx is None and model is not None:
             generic = _generic_content(frame)
             if generic is not None:
@@ -633,6 +666,25 @@ def _verb_cues(
         )
 
 
+# What a verb of asking asks for: "asked X to C", "urged that C", "appealed for C", "called on
+# X". Without one ("seeking the nomination", "asked about the emails", "invited him") the
+# learned detector decides, as for any verb.
+REQUEST_FRAME_DEPS = frozenset({"xcomp", "ccomp"})
+REQUEST_FRAME_PREPS = frozenset({"for", "on", "upon"})
+
+
+def _request_frame(verb: Token) -> bool:
+    return any(
+        c.dep_ in REQUEST_FRAME_DEPS
+        or c.dep_ == "prep"
+        and c.lower_ in REQUEST_FRAME_PREPS
+        or c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+        for c in verb.children
+        if c.i > verb.i
+    )
+
+
 # Children of the inner verb of a catenative chain that belong to the cue: "to", "not", "on".
 CHAIN_CUE_DEPS = frozenset({"aux", "neg", "prt"})
 
@@ -670,16 +722,38 @@ def _chain_tokens(head: Token, frame: Token) -> set[int]:
 # Modifiers after a source's head left out of the source. Appositions and relative clauses
 # stay: they say who the source is ("Michael McFaul, a former ambassador to Russia").
 SOURCE_DROPPED_DEPS = frozenset({"advcl"})
+# A participle or adjective phrase set off by a comma after the source's head says what the
+# source was doing, not who it is ("Marco Rubio, speaking at a rally, is criticizing ..."):
+# on PolNeAR train the gold source leaves it out 42 times of 55.
+SOURCE_DROPPED_SET_OFF_DEPS = frozenset({"acl"})
+# Dashes that end a dateline before the source: "RENO, Nev. (AP) — Donald Trump says ...".
+DATELINE_DASHES = frozenset({"—", "–", "--", "―"})
 
 
 def source_span(head: Token) -> CharSpan | None:
-    """The source noun phrase: the subject's subtree, never reaching back over a line break."""
-    dropped = [c for c in head.children if c.i > head.i and c.dep_ in SOURCE_DROPPED_DEPS]
+    """The source noun phrase: the subject's subtree, never reaching back over a line break
+    or a dash."""
+    doc = head.doc
+    dropped = [
+        c
+        for c in head.children
+        if c.i > head.i
+        and (
+            c.dep_ in SOURCE_DROPPED_DEPS
+            or c.dep_ in SOURCE_DROPPED_SET_OFF_DEPS
+            and c.left_edge.i > 0
+            and doc[c.left_edge.i - 1].text == ","
+        )
+    ]
     indices = subtree_indices(head, exclude=dropped)
     indices = {
-        i for i in indices if not any("\n" in head.doc[j].text_with_ws for j in range(i, head.i))
+        i
+        for i in indices
+        if not any(
+            "\n" in doc[j].text_with_ws or doc[j].text in DATELINE_DASHES for j in range(i, head.i)
+        )
     }
-    return char_span(head.doc, indices)
+    return char_span(doc, indices)
 
 
 EMBEDDED_CUE_DEPS = frozenset({"advcl", "conj", "parataxis"})
@@ -789,10 +863,16 @@ def _colon(sentence: Span) -> Iterator[Attribution]:
             not before
             or not all(t.pos_ in COLON_SOURCE_POS for t in before)
             or not before[0].text[:1].isupper()
+            # "The Latest:", "A reminder:": a heading (PolNeAR train: 11 of 12 not a source)
+            or before[0].pos_ == "DET"
         ):
             return
         after = [t.i for t in tokens[position + 1 :]]
         doc = sentence.doc
+        if not any(
+            t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_MARKS for t in tokens[position + 1 :]
+        ):
+            return  # "Clinton: 547.": a table row, not a statement
         source = char_span(doc, [t.i for t in before])
         content = char_span(doc, after, keep_quotes=True)
         cue = char_span(doc, [token.i]) or CharSpan(token.idx, token.idx + 1)
@@ -801,6 +881,61 @@ def _colon(sentence: Span) -> Iterator[Attribution]:
                 source, cue, content, "direct", "assert", "colon", (), token.i, before[-1].i
             )
         return
+
+
+# A quotation signed with a dash and a name, on its line or the next: "“...” ― Sonya
+# Herridge", "\"...\"\n\n- Bernie Sanders.", "-Michelle Marks, Philadelphia." PolNeAR marks
+# the dash as the cue, the name as the source and the quotation as the content (train: 8 of
+# the 11 such signatures after a quotation).
+_BYLINE = re.compile(
+    r"[ \t\u00a0]*(?:\n[\s\u00a0]*)?(?P<dash>--|[-–—―])[ \t\u00a0]*"
+    r"(?P<name>[^\W\d_][^\s,(]*(?:[ \u00a0]+[^\W\d_][^\s,(]*){0,4})"
+    r"(?P<rest>[^\n]*)"
+)
+
+
+def _byline_name(match: re.Match[str]) -> tuple[int, int] | None:
+    """The name's characters when every word of it is capitalized and it ends its line, or
+    is followed by a comma ("- Michelle Marks, Philadelphia.")."""
+    if not all(word[:1].isupper() for word in match["name"].split()):
+        return None
+    rest = match["rest"].strip()
+    if rest and not rest.startswith(",") and any(ch.isalnum() for ch in rest):
+        return None
+    start, end = match.start("name"), match.end("name")
+    while end > start and match.string[end - 1] in ".,;:":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _dash_bylines(doc: Doc, quotes: list[Quote], found: list[Attribution]) -> Iterator[Attribution]:
+    """Quotations signed with a dash and a name (``_BYLINE``)."""
+    text = doc.text
+    for quote in quotes:
+        match = _BYLINE.match(text, quote.end)
+        name = _byline_name(match) if match is not None else None
+        if match is None or name is None:
+            continue
+        content = CharSpan(quote.start, quote.end)
+        cue = CharSpan(match.start("dash"), match.end("dash"))
+        source = CharSpan(*name)
+        if any(a.cue.overlaps(cue) or a.cue.overlaps(source) for a in found):
+            continue
+        cue_tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        source_tokens = doc.char_span(source.start, source.end, alignment_mode="expand")
+        if cue_tokens is None or source_tokens is None or not len(cue_tokens):
+            continue
+        yield Attribution(
+            source,
+            cue,
+            content,
+            "direct",
+            DEFAULT_STANCE,
+            "dash_byline",
+            (),
+            cue_tokens[0].i,
+            source_tokens.root.i if len(source_tokens) else None,
+        )
 
 
 MAX_QUOTE_GAP_TOKENS = 4  # "“...,” he said" / "said, “...”": tokens allowed between cue and quote
@@ -814,10 +949,16 @@ def _adjacent_quote(verb: Token, quotes: list[Quote]) -> Quote | None:
     allowed = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
     allowed |= {c.i for c in verb.children if c.dep_ in {"aux", "neg", "advmod"}}
     sent = verb.sent
+    after_colon = _after_colon(verb)
     for quote in quotes:
         if not (
             sent.start_char <= quote.start < sent.end_char
             or sent.start_char < quote.end <= sent.end_char
+            # "“... votes?” Trump said, looking out": the parser may end the sentence at the
+            # closing mark; the gap below still has to be the cue clause's own words
+            or quote.end <= sent.start_char < quote.end + 3 <= verb.idx
+            # "Breitbart News responded:" and the quotation in the next paragraph
+            or quote.start == after_colon
         ):
             continue
         if quote.start >= verb.idx:
@@ -830,6 +971,16 @@ def _adjacent_quote(verb: Token, quotes: list[Quote]) -> Quote | None:
         if not gap and len(between) <= MAX_QUOTE_GAP_TOKENS + len(allowed):
             return quote
     return None
+
+
+def _after_colon(verb: Token) -> int | None:
+    """Where the next paragraph starts when a colon right after the verb ends its line
+    ("responded:\n\n“...”"), else None."""
+    doc = verb.doc
+    following = [t for t in doc[verb.i + 1 : verb.i + 4] if not t.is_space]
+    if len(following) < 2 or following[0].text != ":" or following[1].i == following[0].i + 1:
+        return None
+    return following[1].idx
 
 
 def _quote_tokens(doc: Doc, quote: Quote) -> set[int]:
@@ -891,6 +1042,19 @@ def _generic_content(verb: Token) -> tuple[set[int], Token | None] | None:
     if prep is not None:
         inside = {t.i for t in prep.subtree if t.i != prep.i}
         return (inside, prep) if inside else None
+    return None
+
+
+def _for_clause(verb: Token) -> tuple[set[int], Token] | None:
+    """An infinitive clause with its own subject, opened by "for" right after the cue verb
+    ("is calling for the United States to step up", "pushed for Congress to act"), which
+    the parser hangs on the verb as an adverbial clause: its words less the "for"."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
+        mark = next((g for g in child.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+        if mark is not None and mark.i == verb.i + 1:
+            return subtree_indices(child) - {mark.i}, mark
     return None
 
 
@@ -1109,6 +1273,7 @@ def find_attributions(
         found.extend(_according_to(sentence))
         found.extend(_verb_cues(sentence, lexicon, quotes, cue_model))
         found.extend(_colon(sentence))
+    found.extend(list(_dash_bylines(doc, quotes, found)))
     for sentence in doc.sents:  # after the verb cues: a noun in one of theirs is theirs
         found.extend(list(_frame_cues(sentence, lexicon, quotes, found)))
     if edges is not None:

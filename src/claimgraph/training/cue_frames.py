@@ -47,7 +47,9 @@ def count(docs: list[GoldDoc], model_name: str) -> tuple[Counter[Key], Counter[K
     cues: Counter[Key] = Counter()
     prep_inside: Counter[Key] = Counter()
     for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32), strict=True):
-        found = [a for a in find_attributions(doc) if a.rule != "frame_cue"]
+        # without the content-edge model, which is trained after this table: with it, each
+        # `make train` would count on the previous run's edges and never settle
+        found = [a for a in find_attributions(doc, content_model=None) if a.rule != "frame_cue"]
         for token in doc:
             pos = frame_candidate(token)
             frame = complement_frame(token) if pos is not None else None
