@@ -99,22 +99,18 @@ def _relation_to_cue(token: Token, cue_head: int) -> str:
 
 def _widest_starting(token: Token) -> Token:
     """The highest token whose subtree starts at ``token``: the constituent it opens."""
-    best = token
     current = token
     while current.head.i != current.i and current.head.left_edge.i == token.i:
         current = current.head
-        best = current
-    return best
+    return current
 
 
 def _widest_ending(token: Token) -> Token:
     """The highest token whose subtree ends at ``token``: the constituent it closes."""
-    best = token
     current = token
     while current.head.i != current.i and current.head.right_edge.i == token.i:
         current = current.head
-        best = current
-    return best
+    return current
 
 
 def left_features(doc: Doc, i: int, ctx: EdgeContext) -> list[str]:

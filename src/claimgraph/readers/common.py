@@ -78,9 +78,7 @@ def article_from_record(
     number: int,
     encoding: str | None = None,
 ) -> Article | Rejection:
-    """One JSON object or CSV row, read through the field mapping, decoded with ``encoding``.
-    The language is guessed here when the record gives none, so that :func:`finish` has
-    nothing left to copy the article for."""
+    """One JSON object or CSV row, read through the field mapping, decoded with ``encoding``."""
     text_field = options.field_name("text")
     if text_field not in record:
         fields = ", ".join(sorted(map(str, record))[:20])
@@ -117,9 +115,7 @@ def article_from_record(
         title=get("title"),
         byline=get("byline"),
         dateline=Dateline(place=place) if place else None,
-        # (a --set language=... default wins over the guess: finish() applies it)
-        language=get("language")
-        or (None if "language" in options.defaults else guess_language(body)),
+        language=get("language"),  # else --set language=..., else the guess (finish)
         encoding=encoding,
         source_id=get("id"),
         source_record=number,
