@@ -27,6 +27,7 @@ ACTORS = {
     "UK": Actor("gbr", "GBR", "United Kingdom", "state"),
     "UN": Actor("un", "UNO", "United Nations", "igo"),
     "West": Actor("wst", "WST", "the West", "group"),
+    "Russians": Actor("rus", "RUS", "Russia", "state"),
 }
 
 
@@ -947,6 +948,380 @@ def test_historical_flag() -> None:
     assert events[0]["flags"]["historical"]
 
 
+# --- names the knowledge base does not know, generic agents, ethnic groups -------------------
+
+
+def test_past_leader_is_coded_by_the_gazetteer() -> None:
+    # "President Levy Mwanawasa attacked Ukraine": no actor table knows him; the gazetteer
+    # (Phoenix country dictionary) gives his state, as a named participant (not inferred)
+    doc = make_doc(
+        [
+            ("President", "President", "PROPN", "compound", 2),
+            ("Levy", "Levy", "PROPN", "compound", 2),
+            ("Mwanawasa", "Mwanawasa", "PROPN", "nsubj", 3),
+            ("attacked", "attack", "VERB", "ROOT", 3),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 3),
+        ]
+    )
+    [event] = find_events(doc)
+    assert _generic_roles(event, "actor") == [("ZMB", None, None)]
+    assert event.actor[0].text == "President Levy Mwanawasa"
+    assert codes(event, "recipient") == ["UKR"]
+
+
+def test_unknown_name_is_not_coded_by_the_gazetteer() -> None:
+    doc = make_doc(
+        [
+            ("Zxqvbn", "Zxqvbn", "PROPN", "nsubj", 1),
+            ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert codes(event, "actor") == [] and codes(event, "recipient") == ["UKR"]
+
+
+def test_town_is_coded_by_its_state() -> None:
+    # "Iran shelled Samarra": a town the actor tables do not know is a place of Iraq
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("shelled", "shell", "VERB", "ROOT", 1),
+            ("Samarra", "Samarra", "PROPN", "dobj", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert _generic_roles(event, "recipient") == [("IRQ", "CVL", None)]
+
+
+def test_place_names_give_the_sentence_country() -> None:
+    # "Police arrested students in Kirkuk": no state is named, but Kirkuk is in Iraq, so the
+    # generic groups are Iraqi; without the place they are not coded (see above)
+    doc = make_doc(
+        [
+            ("Police", "police", "NOUN", "nsubj", 1),
+            ("arrested", "arrest", "VERB", "ROOT", 1),
+            ("students", "student", "NOUN", "dobj", 1),
+            ("in", "in", "ADP", "prep", 1),
+            ("Kirkuk", "Kirkuk", "PROPN", "pobj", 3),
+        ]
+    )
+    [event] = find_events(doc)
+    assert _generic_roles(event, "actor") == [("IRQ", "COP", "sentence")]
+
+
+def test_agent_noun_is_a_generic_group() -> None:
+    # "Gunmen attacked Ukraine": "gunmen" is not in the role table; the agents dictionary
+    # gives its sector (UAF), the sentence its country
+    doc = make_doc(
+        [
+            ("Gunmen", "gunman", "NOUN", "nsubj", 1),
+            ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert _generic_roles(event, "actor") == [("UKR", "UAF", "sentence")]
+    # a word that is no agent stays uncoded
+    doc = make_doc(
+        [
+            ("Clouds", "cloud", "NOUN", "nsubj", 1),
+            ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert codes(event, "actor") == []
+
+
+def test_ethnic_group_is_coded_by_where_it_lives() -> None:
+    # "Ethnic Russians demonstrated in Ukraine": the demonym names a people, coded by its
+    # state of residence; without "ethnic" the demonym is the state
+    rows = [
+        ("Ethnic", "ethnic", "ADJ", "amod", 1),
+        ("Russians", "Russians", "PROPN", "nsubj", 2),
+        ("demonstrated", "demonstrate", "VERB", "ROOT", 2),
+        ("in", "in", "ADP", "prep", 2),
+        ("Ukraine", "Ukraine", "PROPN", "pobj", 3),
+    ]
+    [event] = find_events(make_doc(rows))
+    assert codes(event, "actor") == ["UKR"] and codes(event, "recipient") == ["UKR"]
+    [event] = find_events(make_doc([("Many", "many", "ADJ", "amod", 1), *rows[1:]]))
+    assert codes(event, "actor") == ["RUS"]
+
+
+def test_promise_not_to_yield_is_a_refusal() -> None:
+    # "Iran vowed not to disarm": a negated cooperative act under a promise rejects (124)
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("vowed", "vow", "VERB", "ROOT", 1),
+            ("not", "not", "PART", "neg", 4),
+            ("to", "to", "PART", "aux", 4),
+            ("disarm", "disarm", "VERB", "xcomp", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("REJECT", "124")
+
+
+def test_accepting_anothers_hostile_act_is_no_threat() -> None:
+    # "Iran accepted the deployment of Russia's troops": the deployment is Russia's act, named
+    # by a noun; "Iran agreed to attack Ukraine" promises its own hostile act: a threat
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("accepted", "accept", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("deployment", "deployment", "NOUN", "dobj", 1),
+            ("of", "of", "ADP", "prep", 3),
+            ("Russia", "Russia", "PROPN", "poss", 6),
+            ("troops", "troop", "NOUN", "pobj", 4),
+        ]
+    )
+    assert [e.type for e in find_events(doc)] == ["AGREE"]
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("agreed", "agree", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3),
+            ("attack", "attack", "VERB", "xcomp", 1),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 3),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("THREATEN", "138")
+
+
+def test_went_on_strike_is_the_subjects_protest() -> None:
+    # "Miners in Iran went on strike demanding wages": the strike is the miners' act and
+    # the demand its purpose (folded, not a separate REQUEST)
+    doc = make_doc(
+        [
+            ("Miners", "miner", "NOUN", "nsubj", 3),
+            ("in", "in", "ADP", "prep", 0),
+            ("Iran", "Iran", "PROPN", "pobj", 1),
+            ("went", "go", "VERB", "ROOT", 3),
+            ("on", "on", "ADP", "prep", 3),
+            ("strike", "strike", "NOUN", "pobj", 4),
+            ("demanding", "demand", "VERB", "advcl", 3),
+            ("wages", "wage", "NOUN", "dobj", 6),
+        ]
+    )
+    [event] = find_events(doc)
+    assert event.type == "PROTEST" and codes(event, "actor") == ["IRN"]
+    # "Iran commented on the strike": "on" names a topic there, not an act of Iran's
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("commented", "comment", "VERB", "ROOT", 1),
+            ("on", "on", "ADP", "prep", 1),
+            ("the", "the", "DET", "det", 4),
+            ("strike", "strike", "NOUN", "pobj", 2),
+        ]
+    )
+    assert find_events(doc) == []
+
+
+def test_preparing_an_attack_is_a_mobilization() -> None:
+    # "Russia prepared to attack Ukraine" (CAMEO 15: military preparation), but "Russia is
+    # prepared to attack Ukraine" states a disposition: a threat
+    rows = [
+        ("Russia", "Russia", "PROPN", "nsubj", 1),
+        ("prepared", "prepare", "VERB", "ROOT", 1),
+        ("to", "to", "PART", "aux", 3),
+        ("attack", "attack", "VERB", "xcomp", 1),
+        ("Ukraine", "Ukraine", "PROPN", "dobj", 3),
+    ]
+    [event] = find_events(make_doc(rows))
+    assert (event.type, event.cameo) == ("MOBILIZE", "150")
+    assert codes(event, "actor") == ["RUS"]
+    passive = [
+        ("Russia", "Russia", "PROPN", "nsubjpass", 2),
+        ("is", "be", "AUX", "auxpass", 2),
+        ("prepared", "prepare", "VERB", "ROOT", 2),
+        ("to", "to", "PART", "aux", 4),
+        ("attack", "attack", "VERB", "xcomp", 2),
+        ("Ukraine", "Ukraine", "PROPN", "dobj", 4),
+    ]
+    assert "MOBILIZE" not in [e.type for e in find_events(make_doc(passive))]
+
+
+def test_order_to_leave_is_an_expulsion() -> None:
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("ordered", "order", "VERB", "ROOT", 1),
+            ("UN", "UN", "PROPN", "compound", 3),
+            ("monitors", "monitor", "NOUN", "dobj", 1),
+            ("to", "to", "PART", "aux", 5),
+            ("leave", "leave", "VERB", "xcomp", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("SANCTION", "166")
+    assert codes(event, "recipient") == ["UNO"]
+
+
+def test_placed_under_arrest_is_an_arrest() -> None:
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("placed", "place", "VERB", "ROOT", 1),
+            ("UK", "UK", "PROPN", "compound", 3),
+            ("sailors", "sailor", "NOUN", "dobj", 1),
+            ("under", "under", "ADP", "prep", 1),
+            ("arrest", "arrest", "NOUN", "pobj", 4),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("COERCE", "173")
+    assert codes(event, "recipient") == ["GBR"]
+
+
+def test_stopped_act_is_coded_by_its_stopping() -> None:
+    # "Iran ended cooperation with Russia": ending a cooperative act reduces relations (160,
+    # stops.tsv), it is no cooperation; "Iran threatened to stop talks with Russia": a threat
+    # to halt negotiations (the stopped act refines the threat)
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("ended", "end", "VERB", "ROOT", 1),
+            ("cooperation", "cooperation", "NOUN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 2),
+            ("Russia", "Russia", "PROPN", "pobj", 3),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("SANCTION", "160")
+    assert codes(event, "actor") == ["IRN"] and codes(event, "recipient") == ["RUS"]
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("threatened", "threaten", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3),
+            ("stop", "stop", "VERB", "xcomp", 1),
+            ("talks", "talk", "NOUN", "dobj", 3),
+            ("with", "with", "ADP", "prep", 4),
+            ("Russia", "Russia", "PROPN", "pobj", 5),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("THREATEN", "1313")
+    # a verb that stops nothing leaves the act as it is: "Iran continued cooperation"
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("continued", "continue", "VERB", "ROOT", 1),
+            ("cooperation", "cooperation", "NOUN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 2),
+            ("Russia", "Russia", "PROPN", "pobj", 3),
+        ]
+    )
+    [event] = find_events(doc)
+    assert event.type == "COOPERATE"
+
+
+def test_ordered_act_is_the_event() -> None:
+    # "Iran ordered the release of UK sailors": the release is the event (embeds = pass),
+    # done by Iran; "Iran ordered Ukraine to talk" stays an order (a demand)
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("ordered", "order", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("release", "release", "NOUN", "dobj", 1),
+            ("of", "of", "ADP", "prep", 3),
+            ("UK", "UK", "PROPN", "compound", 6),
+            ("sailors", "sailor", "NOUN", "pobj", 4),
+        ]
+    )
+    [event] = find_events(doc)
+    assert (event.type, event.cameo) == ("RETREAT", "0841")
+    assert codes(event, "actor") == ["IRN"] and codes(event, "recipient") == ["GBR"]
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("ordered", "order", "VERB", "ROOT", 1),
+            ("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+            ("to", "to", "PART", "aux", 4),
+            ("talk", "talk", "VERB", "xcomp", 1),
+        ]
+    )
+    [event] = find_events(doc)
+    assert event.type == "REQUEST" and codes(event, "recipient") == ["UKR"]
+
+
+def test_main_verb_without_subject_takes_the_actor_before_it() -> None:
+    # a misparse left the main verb without a subject ("With the signing of the accord, Iran
+    # and Russia agreed to talk", Iran and Russia attached to the opening phrase): the
+    # actors named last before the verb are its actors
+    doc = make_doc(
+        [
+            ("With", "with", "ADP", "prep", 5),
+            ("accord", "accord", "NOUN", "pobj", 0),
+            ("Iran", "Iran", "PROPN", "conj", 1),
+            ("and", "and", "CCONJ", "cc", 2),
+            ("Russia", "Russia", "PROPN", "conj", 2),
+            ("agreed", "agree", "VERB", "ROOT", 5),
+        ]
+    )
+    [event] = find_events(doc)
+    assert event.type == "AGREE" and codes(event, "actor") == ["IRN", "RUS"]
+    # a verb whose subject names no actor is not given the actor before it: "In Iran,
+    # clouds agreed" codes nothing
+    doc = make_doc(
+        [
+            ("In", "in", "ADP", "prep", 3),
+            ("Iran", "Iran", "PROPN", "pobj", 0),
+            ("clouds", "cloud", "NOUN", "nsubj", 3),
+            ("agreed", "agree", "VERB", "ROOT", 3),
+        ]
+    )
+    assert find_events(doc) == []
+
+
+def test_codebook_phrases_of_sanctions_and_complaints() -> None:
+    # "declared the diplomat persona non grata" expels (166); "withdrew from the treaty"
+    # reduces relations (160), not a military retreat; "protested to Ukraine" complains (114)
+    persona = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("declared", "declare", "VERB", "ROOT", 1),
+            ("UK", "UK", "PROPN", "compound", 3),
+            ("diplomat", "diplomat", "NOUN", "nsubj", 4),
+            ("persona", "persona", "NOUN", "compound", 6),
+            ("non", "non", "ADJ", "compound", 6),
+            ("grata", "grata", "NOUN", "dobj", 1),
+        ]
+    )
+    [event] = find_events(persona)
+    assert (event.type, event.cameo) == ("SANCTION", "166")
+    assert codes(event, "recipient") == ["GBR"]
+    treaty = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "nsubj", 1),
+            ("withdrew", "withdraw", "VERB", "ROOT", 1),
+            ("from", "from", "ADP", "prep", 1),
+            ("the", "the", "DET", "det", 4),
+            ("treaty", "treaty", "NOUN", "pobj", 2),
+        ]
+    )
+    [event] = find_events(treaty)
+    assert event.type == "SANCTION"
+    protest = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "nsubj", 1),
+            ("protested", "protest", "VERB", "ROOT", 1),
+            ("to", "to", "ADP", "prep", 1),
+            ("Ukraine", "Ukraine", "PROPN", "pobj", 2),
+        ]
+    )
+    [event] = find_events(protest)
+    assert (event.type, event.cameo) == ("ACCUSE", "114")
+    assert codes(event, "recipient") == ["UKR"]
+
+
 # --- the seed and the PLOVER gold ----------------------------------------------------------
 
 
@@ -970,7 +1345,7 @@ def test_seed_events(shared_data: Path) -> None:
 
 
 # Floors a little under the measured figures (docs/events.md); raise them as the coder improves.
-FLOORS = {"type_accuracy": 0.78, "actor_accuracy": 0.64}
+FLOORS = {"type_accuracy": 0.80, "actor_accuracy": 0.68}
 CEILINGS = {"extra_per_record": 0.20}
 
 

@@ -6,7 +6,9 @@ the attributions (``doc._.claimgraph_attributions``) when they are there. For ea
 
 1. **Triggers**: every verb or noun whose lemma has a row in ``patterns.tsv`` (and whose
    ``requires`` holds), outside actor names.
-2. **Embedding**: a trigger in the complement of another ("asked the UN to *investigate*",
+2. **Embedding**: an act its verb stops is coded by ``stops.tsv`` ("*ended* military
+   cooperation": SANCTION 160). A trigger in the complement of another ("asked the UN to
+   *investigate*",
    "accused Iran of *supplying*") is either folded into it (it refines its CAMEO code through
    ``complements.tsv``, and lends it a recipient) or, under an accusation or a denial
    (``embeds`` = ``alleged``/``negated``), emitted with that flag: never as a plain fact.
@@ -23,9 +25,14 @@ the attributions (``doc._.claimgraph_attributions``) when they are there. For ea
    fallbacks (``_fallback_recipients``; for a threat ``_condition_party``; for a material
    act ``_place_recipients``). Each is resolved to the actor spans it names,
    conjuncts included ("France, the UK and Germany" gives three); a pronoun to its antecedent.
-   A role the named actors leave empty may be a generic group or role ("police", "rebels",
-   "President Gbagbo"): its sector from the role table, its country from the sentence or the
-   dateline (``_generic``, ``GroupContext``), marked ``inferred``.
+   A role the named actors leave empty may be a proper name the actor tables do not know,
+   coded by the gazetteer ("Samarra" → IRQ, "President Levy Mwanawasa" → ZMB), or a generic
+   group or role ("police", "rebels", "gunmen", "President Gbagbo"): its sector from the role
+   table or the agents dictionary, its country from the sentence (its named states, else the
+   states of its gazetteer names) or the dateline (``_generic``, ``GroupContext``), marked
+   ``inferred``. An "ethnic" demonym is coded by the state the group lives in
+   (``_residents``). A main verb the parser left without a subject takes the actors named
+   last before it (``_nearest_before``).
    An event with neither an actor nor a recipient is dropped (``MIN_PARTICIPANTS``).
 4. **Flags** (PLOVER's auxiliary modes) from ``modifiers.tsv`` (words of the trigger's own
    clause: a clause below it does not lend its words); ``historical`` and ``future`` also from
@@ -38,13 +45,15 @@ the attributions (``doc._.claimgraph_attributions``) when they are there. For ea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.actors import Actor, ActorKB, default_kb
+from claimgraph.actors.agents import Agents, default_agents
+from claimgraph.actors.gazetteer import Gazetteer, default_gazetteer
 from claimgraph.events.tables import EventTables, Pattern, default_tables
 from claimgraph.nlp import extensions as ext
 from claimgraph.nlp.spans import CharSpan
@@ -63,6 +72,11 @@ PURPOSE_DEPS = frozenset({"advcl", "xcomp", "ccomp"})
 # Slots that are clauses: a noun's clause is often attached to the verb it is the object of.
 CLAUSE_SLOTS = frozenset({"ccomp", "acl", "advcl", "xcomp"})
 LIGHT_OBJECT_DEPS = frozenset({"dobj"})
+# Verbs whose "on" phrase names an act of their subject ("went *on* strike", "embarked on a
+# hunger strike", "remained on strike"); elsewhere "on" names a topic ("commented on the
+# attack").
+ON_PREP = "on"
+ON_ACT_VERBS = frozenset({"go", "embark", "remain", "stay", "be"})
 # Clauses that set the scene (see _background): their events are reported only when the
 # sentence has no event of its own.
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
@@ -97,6 +111,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "inside", "throughout", "into"})
 PLACE_TARGET_TYPES = frozenset(
     {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "CONCEDE", "SANCTION"}
 )
+# The mode of a visit (CONSULT 042): the place visited is the host, its recipient.
+VISIT_MODE = "visit"
 # Slots of a non-trigger complement verb that give the recipient ("threatened to break
 # relations with Russia").
 FALLBACK_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on")
@@ -127,11 +143,25 @@ HISTORICAL_DAYS = 365
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CONFLICTUAL_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"})
 INTENT_FLAGS = frozenset({"future", "hypothetical"})
+# ``embeds`` values (patterns.tsv): a governor that passes its object's act on to be the
+# event ("ordered the arrest of ...") folds its other complements.
+PASS = "pass"
+FOLDING = frozenset({"fold", PASS})
+# Dependents that make a clause's subject (a main verb without any is a misparse).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# How a stopped act hangs on the verb that stops it ("ended *cooperation*", "cooperation
+# *was ended*", "stopped *cooperating*"): see ``_stopped``.
+STOPPED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp"})
+# The CAMEO roots of a promise (03x) and of a refusal (12x), for refining a promise by what is
+# promised (``_code_for``).
+INTENT_ROOT = "03"
+REFUSAL_ROOT = "12"
 CONDITION_MARKS = frozenset({"if", "unless"})
 # Generic groups and roles ("police", "rebels", "students", "President Gbagbo") that name no
 # actor take their country from context (``_generic``) and their sector from roles.tsv. A
-# role of these sectors is not coded that way: "the newspaper said" is a source, not a party.
-UNCODED_SECTORS = frozenset({"MED"})
+# role of these sectors is not coded that way: "the newspaper said" is a source, not a party
+# (MED in the role table, JRN in the agents dictionary).
+UNCODED_SECTORS = frozenset({"MED", "JRN"})
 # Verbs whose passive states the subject's own disposition ("Vietnam is committed to ...",
 # "is determined to"): the passive subject is the doer.
 STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate", "devote"})
@@ -166,6 +196,9 @@ GROUP_MODIFIER_DEPS = frozenset({"amod", "compound"})
 # how many are tried.
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "punct"})
 MAX_TITLE_WORDS = 4
+# Words that make a demonym an ethnic group rather than its state ("ethnic Albanians"):
+# CAMEO codes an ethnic group by the state it lives in (``_residents``).
+ETHNIC_WORDS = frozenset({"ethnic"})
 # Actor kinds whose country does not say where the sentence's events happen (an agency
 # reporting from abroad: "the Czechoslovak news agency Ceteka reported from Kabul").
 NO_PLACE_KINDS = frozenset({"outlet"})
@@ -226,7 +259,7 @@ class _Inferred(NamedTuple):
     start_char: int
     end_char: int
     actor: Actor
-    basis: str  # "sentence" | "dateline"
+    basis: str | None  # "sentence" | "dateline"; None for a name the gazetteer knows
 
 
 # What a phrase names: an actor span, or a generic group coded from context.
@@ -235,22 +268,46 @@ Party = Span | _Inferred
 
 class GroupContext:
     """What codes the generic groups of one sentence: its country (``country_for``) and the
-    role table, through the actor knowledge base. Lookups are cached per document."""
+    role table, through the actor knowledge base; and the gazetteer, for the proper names the
+    knowledge base does not know. Lookups are cached per document."""
 
-    __slots__ = ("_cache", "basis", "country", "dateline", "day", "kb")
+    __slots__ = (
+        "_cache", "_names", "_unnamed", "agents", "basis", "country", "dateline", "day",
+        "gazetteer", "kb", "states",
+    )  # fmt: skip
 
-    def __init__(self, kb: ActorKB, *, day: date | None, dateline: str | None) -> None:
+    def __init__(
+        self,
+        kb: ActorKB,
+        *,
+        day: date | None,
+        dateline: str | None,
+        gazetteer: Gazetteer | None = None,
+        agents: Agents | None = None,
+    ) -> None:
         self.kb = kb
+        self.gazetteer = gazetteer
+        self.agents = agents
         self.day = day
         self.dateline = dateline
         self.country: str | None = None
+        self.states: tuple[str, ...] = ()
+        self._unnamed: Span | None = None
         self.basis = "sentence"
         self._cache: dict[tuple[str, str], Actor | None] = {}
+        self._names: dict[tuple[str, ...], Actor | None] = {}
 
-    def set_sentence(self, countries: set[str]) -> None:
+    def set_sentence(self, countries: Sequence[str], sentence: Span | None = None) -> None:
         """The country of the sentence's generic groups: the one state its actor mentions
         belong to; when they belong to several, the dateline's country if it is one of them;
-        when they belong to none, the dateline's country; else none."""
+        when they belong to none, the states of its gazetteer names (``_name_countries``,
+        looked up only when a role needs a country), else the dateline's country; else none.
+        ``countries`` are in the order the sentence names them (``states``)."""
+        self._unnamed = sentence if not countries else None
+        self._apply(countries)
+
+    def _apply(self, countries: Sequence[str]) -> None:
+        self.states = tuple(countries)
         if len(countries) == 1:
             self.country, self.basis = next(iter(countries)), "sentence"
         elif self.dateline is not None and (not countries or self.dateline in countries):
@@ -258,8 +315,15 @@ class GroupContext:
         else:
             self.country = None
 
-    def role(self, phrases: Iterable[str]) -> Actor | None:
-        """The actor of the first phrase that is a role of the sentence's country."""
+    def role(self, phrases: Sequence[str]) -> Actor | None:
+        """The actor of the first phrase that is a role of the sentence's country (roles.tsv),
+        else of the first that is an agent noun of the agents dictionary ("gunmen",
+        "militiamen", "settlers")."""
+        if self._unnamed is not None:  # a sentence naming no state: its places, if any
+            found = _name_countries(self._unnamed, self)
+            self._unnamed = None
+            if found:
+                self._apply(found)
         country = self.country
         if country is None:
             return None
@@ -270,7 +334,55 @@ class GroupContext:
             actor = self._cache[key]
             if actor is not None and actor.sector not in UNCODED_SECTORS:
                 return actor
+        return self._agent(country, phrases)
+
+    def _agent(self, country: str, phrases: Sequence[str]) -> Actor | None:
+        """The actor of the first phrase that is an agent noun; not of a plural whose
+        singular is a role the role table lists as a singular only ("governments" are
+        others' governments, not the sentence country's)."""
+        if self.agents is None:
+            return None
+        for phrase in phrases:
+            listed = self.agents.entry(phrase)
+            if listed is None:
+                continue
+            if listed != phrase and self.kb.role_of(country, listed, on=self.day) is not None:
+                return None
+            sector, other = self.agents.sectors(listed) or ("", ())
+            if not sector or sector in UNCODED_SECTORS:
+                return None
+            return Actor(f"{country}:{phrase}", country, f"{country} {phrase}", "role",
+                         sector=sector, country=country, other_sectors=other)  # fmt: skip
         return None
+
+    def _title(self, words: Sequence[str]) -> int:
+        """How many leading words are a title (an agent noun: "President", "Prime
+        Minister", "Gen."), the name left after them."""
+        if self.agents is None:
+            return 0
+        for end in range(len(words) - 1, 0, -1):
+            if self.agents.entry(" ".join(words[:end]).lower()) is not None:
+                return end
+        return 0
+
+    def name(self, words: Sequence[str]) -> Actor | None:
+        """The actor of a proper name the knowledge base does not know: a place or a past
+        office holder of the gazetteer, coded with its state ("Samarra", "President Levy
+        Mwanawasa")."""
+        if self.gazetteer is None or not words:
+            return None
+        key = tuple(words)
+        if key not in self._names:
+            self._names[key] = self._name(words, self.gazetteer)
+        return self._names[key]
+
+    def _name(self, words: Sequence[str], gazetteer: Gazetteer) -> Actor | None:
+        place = gazetteer.find(words, title=self._title(words))
+        if place is None:
+            return None
+        kind = "person" if place.sector is None else "state"
+        return Actor(f"{place.code}:{' '.join(words)}", place.code, " ".join(words), kind,
+                     sector=place.sector, country=place.code)  # fmt: skip
 
 
 class ActorIndex(dict[int, Span]):
@@ -402,11 +514,34 @@ def _group_phrases(token: Token) -> list[str]:
     return out
 
 
+def _proper_name(token: Token) -> list[str]:
+    """The words of the proper name at a phrase head: the head and the proper nouns
+    compounded before it ("President Omar El *Bashir*", "*Sindh* province")."""
+    names = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    words = [t for c in names for t in c.subtree if t.pos_ == "PROPN"]
+    if token.pos_ == "PROPN":
+        words.append(token)
+    return [t.text for t in sorted(words, key=lambda t: t.i)]
+
+
+def _possessor_name(token: Token, context: GroupContext) -> Actor | None:
+    """The gazetteer's actor for a proper-noun possessor ("*Kirkuk's* governor")."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            found = context.name(_proper_name(child))
+            if found is not None:
+                return found
+    return None
+
+
 def _generic(token: Token, context: GroupContext) -> list[Party]:
-    """A generic group or role that names no actor ("police", "rebels", "students", "the
-    president", "President Gbagbo"), coded as CAMEO coders do: its sector from the role table
-    (roles.tsv), its country from context (``GroupContext.set_sentence``)."""
-    actor = context.role(_group_phrases(token))
+    """A proper name the knowledge base does not know, coded by the gazetteer ("Samarra",
+    "President Levy Mwanawasa"); else a generic group or role that names no actor ("police",
+    "rebels", "students", "the president", "President Gbagbo"), coded as CAMEO coders do: its
+    sector from the role table (roles.tsv), its country from context
+    (``GroupContext.set_sentence``)."""
+    named = context.name(_proper_name(token)) or _possessor_name(token, context)
+    actor = named or context.role(_group_phrases(token))
     if actor is None:
         return []
     doc = token.doc
@@ -418,7 +553,7 @@ def _generic(token: Token, context: GroupContext) -> list[Party]:
             doc[left].idx,
             token.idx + len(token.text),
             actor,
-            context.basis,
+            None if named is not None else context.basis,
         )
     ]
 
@@ -559,9 +694,12 @@ def _actor_token(token: Token, pos: str) -> Token | None:
         and token.head.head.pos_ in NOUN_POS
     ):
         token = token.head.head
-    # a light verb's subject: "Iran held talks", "the army launched an attack"
+    # a light verb's subject: "Iran held talks", "the army launched an attack", "miners went
+    # on strike"
     if token.dep_ in ("dobj", "attr") and token.head.pos_ in VERB_POS:
         return _subject(token.head)
+    if token.dep_ == "pobj" and _on_act(token.head.head, token.head):
+        return _subject(token.head.head)
     # a "for" phrase of a verb: the act of its object ("blamed *Israel* for the bombing"),
     # else of its subject ("*negotiators* return to Geneva for talks")
     head = token.head
@@ -573,6 +711,26 @@ def _actor_token(token: Token, pos: str) -> Token | None:
     ):
         return _child(head.head, "dobj") or _subject(head.head)
     return None
+
+
+def _subjectless_root(token: Token) -> bool:
+    """A main verb the parser gave no subject: in news text a misparse (a long opening
+    phrase or a parenthesis made the subject part of it), not a sentence without one."""
+    return (
+        token.pos_ in VERB_POS
+        and token.dep_ == "ROOT"
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    )
+
+
+def _nearest_before(token: Token, index: ActorIndex) -> list[Party]:
+    """The actor named last before the verb in its sentence, with the actors coordinated
+    with it ("..., the Sudanese government and *SPLM/A* have agreed")."""
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        span = index.get(i)
+        if span is not None:
+            return _phrase(token.doc[span.end - 1], index)
+    return []
 
 
 def _modifier_actors(token: Token, index: ActorIndex, type_: str) -> list[Party]:
@@ -759,6 +917,8 @@ def _place_recipients(token: Token, index: ActorIndex) -> list[Party]:
     places = [token]
     if token.pos_ in NOUN_POS and token.dep_ in ("nsubj", "nsubjpass"):
         places.append(token.head)
+    elif token.pos_ in NOUN_POS and token.dep_ == "pobj" and token.head.lower_ in PURPOSE_PREPS:
+        places.append(token.head.head)  # "arrived *in Tokyo* for a visit"
     for place in places:
         for child in place.children:
             if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
@@ -769,6 +929,31 @@ def _place_recipients(token: Token, index: ActorIndex) -> list[Party]:
                 if found:
                     return found
     return []
+
+
+def _residents(parties: Sequence[Party], index: ActorIndex) -> list[Party]:
+    """The parties, an ethnic group named by a demonym ("*ethnic Albanians* demonstrated in
+    Serbia") coded by the state it lives in, as CAMEO codes ethnic groups: the first other
+    state its sentence names (``GroupContext.states``); kept as it is when there is none."""
+    states = index.context.states if index.context is not None else ()
+    return [_resident(party, states) if _ethnic(party) else party for party in parties]
+
+
+def _ethnic(party: Party) -> bool:
+    """A state's demonym after "ethnic" ("ethnic Albanians", "Ethnic Serbs")."""
+    if isinstance(party, _Inferred) or party.start == 0:
+        return False
+    before = party.doc[party.start - 1]
+    return before.lower_ in ETHNIC_WORDS and _actor_of(party).kind == "state"
+
+
+def _resident(party: Party, states: Sequence[str]) -> Party:
+    own = _actor_of(party).code
+    home = next((state for state in states if state != own), None)
+    if home is None:
+        return party
+    actor = Actor(f"{home}:{party.text}", home, party.text, "state", country=home)
+    return _Inferred(party.start, party.text, party.start_char, party.end_char, actor, None)
 
 
 def _actor_of(party: Party) -> Actor:
@@ -803,6 +988,8 @@ def _recipient_cascade(
     complement; a threat's condition; the place of a material act."""
     token, pattern = found
     recipient_spans = _recipients(token, pattern, index)
+    if not recipient_spans and _light_object(token):  # "held talks on Sunday *with* X"
+        recipient_spans = _recipients(token.head, pattern, index)
     for inner in folded:
         if recipient_spans:
             break
@@ -813,9 +1000,15 @@ def _recipient_cascade(
         recipient_spans = _fallback_recipients(t, index)
     if not recipient_spans and (pattern.type == "THREATEN" or _threat(token)):
         recipient_spans = _condition_party(token, index)
-    if not recipient_spans and actor_spans and pattern.type in PLACE_TARGET_TYPES:
+    if not recipient_spans and actor_spans and _done_to_its_place(pattern):
         recipient_spans = _place_recipients(token, index)
     return recipient_spans
+
+
+def _done_to_its_place(pattern: Pattern) -> bool:
+    """Whether the place an act happens in is its recipient: a material act
+    (``PLACE_TARGET_TYPES``) or a visit (the place visited is the host)."""
+    return pattern.type in PLACE_TARGET_TYPES or pattern.mode == VISIT_MODE
 
 
 def _embedded(token: Token) -> bool:
@@ -842,10 +1035,37 @@ def _governor(token: Token, triggers: dict[int, _Found]) -> _Found | None:
         if t.i in triggers:
             return triggers[t.i]
         if came_from.dep_ in PURPOSE_DEPS:  # "staged demonstrations to demand reforms"
-            for obj in t.children:
-                if obj.dep_ in LIGHT_OBJECT_DEPS and obj.i in triggers:
+            for obj in _light_acts(t):
+                if obj.i in triggers:
                     return triggers[obj.i]
     return None
+
+
+def _light_acts(verb: Token) -> Iterator[Token]:
+    """The nouns through which a light verb reports an act: its objects ("staged
+    *demonstrations*") and, for a verb of ``ON_ACT_VERBS``, the object of its "on" ("went
+    on *strike*")."""
+    for child in verb.children:
+        if child.dep_ in LIGHT_OBJECT_DEPS:
+            yield child
+        elif _on_act(verb, child):
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _on_act(verb: Token, prep: Token) -> bool:
+    """Whether ``prep`` is the "on" of an act the verb's subject does ("went *on* strike")."""
+    return prep.dep_ == "prep" and prep.lower_ == ON_PREP and verb.lemma_.lower() in ON_ACT_VERBS
+
+
+def _passes(found: _Found, governor: _Found) -> bool:
+    """Whether the act is the event its governor reports (``embeds`` = ``pass``): a noun
+    that is the governor's object ("ordered *an investigation*", "ordered *the release* of")."""
+    return (
+        governor.pattern.embeds == PASS
+        and found.pattern.pos == "noun"
+        and found.token.dep_ in LIGHT_OBJECT_DEPS
+        and found.token.head.i == governor.token.i
+    )
 
 
 def _background(token: Token) -> bool:
@@ -984,10 +1204,44 @@ def _intent(
     return (info.type if info is not None and info.type else type_), new
 
 
+def _stopped(token: Token, type_: str, tables: EventTables) -> str | None:
+    """The code of an act its verb stops (``stops.tsv``), when the act is the verb's object
+    or complement: "*ended* military cooperation" reduces relations (160), "*stopped*
+    cooperating" too, "*halted* the protests" eases dissent (082)."""
+    head = token.head
+    if token.dep_ not in STOPPED_DEPS or head.i == token.i or head.pos_ not in VERB_POS:
+        return None
+    return tables.stops.get((head.lemma_.lower(), type_))
+
+
 def _code_for(found: _Found, folded: Sequence[_Found], tables: EventTables) -> str:
+    """The governing trigger's code, refined by the first folded event ``complements.tsv``
+    knows for its root. A folded act the governor stops gives its stopping code
+    (``_stopped``: "*halted* the protests" is 082); one that a verb below the governor stops
+    refines it as the stopped act ("threatened to *stop negotiations*": a threat to halt
+    negotiations, 1313). A promise refines differently: a negated cooperative act is a
+    refusal ("vowed *not to disarm*", 12x), and a hostile act is a threat (138) only when it
+    is a clause the actor undertakes ("vowed to attack"), not when it is negated ("agreed not
+    to attack") or is someone else's act named by a noun ("would accept the *deployment* of
+    French troops")."""
     code = found.pattern.cameo
     for inner in folded:
-        refined = tables.complements.get((code[:2], inner.pattern.type))
+        inner_type = inner.pattern.type
+        stopped = _stopped(inner.token, inner_type, tables)
+        if stopped is not None:
+            if inner.token.head.i == found.token.i:
+                return stopped
+            info = tables.codes.get(stopped)
+            inner_type = info.type if info is not None and info.type else inner_type
+        root = code[:2]
+        if root == INTENT_ROOT:
+            negated = any(c.dep_ == "neg" for c in inner.token.children)
+            hostile = inner_type in CONFLICTUAL_TYPES
+            if hostile and (negated or inner.token.pos_ not in VERB_POS):
+                continue
+            if negated and inner_type in COOPERATIVE_TYPES:
+                root = REFUSAL_ROOT
+        refined = tables.complements.get((root, inner_type))
         if refined is not None:
             return refined
     return code
@@ -1016,11 +1270,15 @@ def find_events(
     # only when the named actors leave a role empty (see _event)
     contextual = ActorIndex(index)
     contextual.context = GroupContext(
-        kb, day=published, dateline=_place_country(kb, dateline, published)
+        kb,
+        day=published,
+        dateline=_place_country(kb, dateline, published),
+        gazetteer=default_gazetteer(),
+        agents=default_agents(),
     )
     events: list[Event] = []
     for sentence in doc.sents:
-        contextual.context.set_sentence(_countries(sentence, index))
+        contextual.context.set_sentence(_countries(sentence, index), sentence)
         events += _sentence_events(
             sentence, tables, index, contextual, attributions, published
         )  # fmt: skip
@@ -1037,9 +1295,10 @@ def _place_country(kb: ActorKB, place: str | None, day: date | None) -> str | No
     return actor.country or (actor.code if actor.kind == "state" else None)
 
 
-def _countries(sentence: Span, index: ActorIndex) -> set[str]:
-    """The states the sentence's actor mentions belong to (not outlets': ``NO_PLACE_KINDS``)."""
-    out: set[str] = set()
+def _countries(sentence: Span, index: ActorIndex) -> list[str]:
+    """The states the sentence's actor mentions belong to (not outlets': ``NO_PLACE_KINDS``),
+    in the order it first names them."""
+    out: dict[str, None] = {}
     for i in range(sentence.start, sentence.end):
         span = index.get(i)
         if span is None or span.start != i:
@@ -1049,8 +1308,20 @@ def _countries(sentence: Span, index: ActorIndex) -> set[str]:
             continue
         country = actor.country or (actor.code if actor.kind == "state" else None)
         if country is not None:
-            out.add(country)
-    return out
+            out.setdefault(country)
+    return list(out)
+
+
+def _name_countries(sentence: Span, context: GroupContext) -> list[str]:
+    """The states of the proper names of a sentence that names no actor the knowledge base
+    knows, as the gazetteer places them ("rebels released hostages *in Chechnya*": RUS)."""
+    out: dict[str, None] = {}
+    for token in sentence:
+        if token.pos_ == "PROPN" and not (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
+            actor = context.name(_proper_name(token))
+            if actor is not None:
+                out.setdefault(actor.code)
+    return list(out)
 
 
 def _sentence_events(
@@ -1070,14 +1341,19 @@ def _sentence_events(
             triggers[token.i] = _Found(token, pattern)
     folded: dict[int, list[_Found]] = {}
     emitted: list[tuple[_Found, set[str]]] = []
+    passed: set[int] = set()  # triggers whose object's act is the event ("ordered the arrest")
     for found in triggers.values():
         governor = _governor(found.token, triggers)
         if governor is None:
             emitted.append((found, set()))
-        elif governor.pattern.embeds == "fold":
+        elif _passes(found, governor):
+            emitted.append((found, set()))
+            passed.add(governor.token.i)
+        elif governor.pattern.embeds in FOLDING:
             folded.setdefault(governor.token.i, []).append(found)
         else:
             emitted.append((found, {governor.pattern.embeds}))
+    emitted = [(found, flags) for found, flags in emitted if found.token.i not in passed]
     events: list[Event | None] = []
     # One event per act: triggers of one type by the same actor are one event when the
     # recipients of one are among those of the other ("attacked and killed"; "kidnapped
@@ -1129,6 +1405,8 @@ def _event(
     if not actor_spans and pattern.pos == "noun":  # "*Russia's* invasion", "*Israeli* attacks"
         actor_spans = _modifier_actors(token, index, pattern.type) or _moving_force(token, index)
     actor_spans = actor_spans or _phrase(actor_token, contextual)
+    if not actor_spans and actor_token is None and _subjectless_root(token):
+        actor_spans = _nearest_before(token, index)
     # the actor is not its own recipient: a slot that names only the actor ("reneged on *his*
     # commitment to the Zambian people") does not stop the search
     index.exclude = contextual.exclude = frozenset(s.start for s in actor_spans)
@@ -1145,7 +1423,7 @@ def _event(
         actor_spans = [s for s in _compound_actors(token, index) if s.start not in taken]
     if len(actor_spans) + len(recipient_spans) < MIN_PARTICIPANTS:
         return None
-    code = _code_for(found, folded, tables)
+    code = _stopped(token, pattern.type, tables) or _code_for(found, folded, tables)
     info = tables.codes.get(code)
     mode = pattern.mode or (info.mode if info else "")
     if info is not None and code != pattern.cameo and info.mode:
@@ -1193,8 +1471,8 @@ def _event(
         context=info.context if info else (),
         cameo=code,
         goldstein=info.goldstein if info else None,
-        actor=_participants(actor_spans),
-        recipient=_participants(recipient_spans),
+        actor=_participants(_residents(actor_spans, contextual)),
+        recipient=_participants(_residents(recipient_spans, contextual)),
         trigger=trigger,
         trigger_token=token.i,
         sentence=CharSpan(sentence.start_char, sentence.end_char),
