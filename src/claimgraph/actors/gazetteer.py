@@ -33,6 +33,9 @@ from typing import NamedTuple
 FILE = "gazetteer.tsv"
 KEY_KINDS = ("name", "pair", "surname")
 COLUMNS = ("kind", "key", "code", "sector")
+# The codes of the table that are no state (an international body or armed group): such a
+# name tells what it is, not which country a sentence is about.
+INTERNATIONAL_CODES = frozenset({"IGO", "IMG", "NGO", "UNO"})
 # Characters that separate the words of a name as the dictionary and news write them
 # ("AL_BASHIR", "al-Bashir", "U.S.").
 _SEPARATORS = re.compile(r"[_\-.]")
@@ -45,6 +48,11 @@ class Place(NamedTuple):
 
     code: str
     sector: str | None
+
+    @property
+    def is_state(self) -> bool:
+        """Whether the code is a state's (not ``INTERNATIONAL_CODES``)."""
+        return self.code not in INTERNATIONAL_CODES
 
 
 def normalize(name: str) -> str:

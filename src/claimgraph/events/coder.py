@@ -77,6 +77,10 @@ LIGHT_OBJECT_DEPS = frozenset({"dobj"})
 # attack").
 ON_PREP = "on"
 ON_ACT_VERBS = frozenset({"go", "embark", "remain", "stay", "be"})
+# Verbs whose "to" phrase names an act their subject joins ("would not *return to* the talks",
+# "*went to* war"); elsewhere "to" names a place or a recipient.
+TO_PREP = "to"
+TO_ACT_VERBS = frozenset({"return", "go", "come", "rejoin"})
 # Clauses that set the scene (see _background): their events are reported only when the
 # sentence has no event of its own.
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
@@ -84,6 +88,11 @@ SCENE_MARKS = frozenset({"after", "as", "while", "when", "since", "before", "unt
 # A stated intention made conditional on the other side's conduct is a threat ("will
 # withdraw its force unless ..."); "if" is left out: "would meet him if ..." is an offer.
 THREAT_MARKS = frozenset({"unless"})
+# The subordinator of an infinitive with its own subject ("called *for* Israel to halt
+# construction", "pressed *for* Iraq to allow inspectors"): the parser makes it an adverbial
+# clause, but it is the complement of the verb or noun, the act wanted, not one done.
+FOR_TO_MARK = "for"
+INFINITIVE_MARK = "to"
 # Dependents that make an adverbial clause an event of its own (a subject, a subordinator).
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 # Dependents that open a clause of their own: their times and triggers are not the head's.
@@ -96,9 +105,10 @@ OF_PREPS = frozenset({"of", "from"})
 PLACE_PREPS = frozenset({"in", "throughout", "inside"})
 # Participles and adjectives that tie a generic group to the actor that codes it ("workers
 # affiliated with the Serbian Workers' Union", "militants loyal to ...", "a group based in
-# Trinidad"): CAMEO codes such a group by its affiliation.
+# Trinidad", "militiamen belonging to Hezbollah"): CAMEO codes such a group by its
+# affiliation.
 AFFILIATION_WORDS = frozenset(
-    {"affiliate", "affiliated", "loyal", "base", "based", "link", "linked", "allied"}
+    {"affiliate", "affiliated", "loyal", "base", "based", "link", "linked", "allied", "belong"}
 )
 # Prepositions of a trigger's object that name the party it is done to or with.
 OBJECT_PREPS = frozenset({"with", "to", "against", "on", "for", "in", "into", "from", "by"})
@@ -123,6 +133,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PATH_SEP = ">"
 # The word of a `requires` item that any word matches ("dobj:*": the verb has an object).
 ANY_WORD = "*"
+# The last step of a `requires` path that tests the part-of-speech tag of the word reached
+# rather than a dependent ("ccomp>tag:VB": "insisted that Israel *halt*", a mandative
+# subjunctive, is a demand).
+TAG_STEP = "tag"
 # The mark of a `requires` item that must not hold ("!dobj:message").
 NOT = "!"
 # A `requires` item may join conditions that must all hold: "prt:off+dobj:strike" ("called off
@@ -146,6 +160,10 @@ INTENT_FLAGS = frozenset({"future", "hypothetical"})
 # ``embeds`` values (patterns.tsv): a governor that passes its object's act on to be the
 # event ("ordered the arrest of ...") folds its other complements.
 PASS = "pass"
+# A denial (`embeds` = negated) of a noun claim ("denied *allegations*") rejects the claim; it
+# does not say the claim was not made.
+NEGATED = "negated"
+CLAIM_TYPES = frozenset({"ACCUSE"})
 FOLDING = frozenset({"fold", PASS})
 # Dependents that make a clause's subject (a main verb without any is a misparse).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -168,6 +186,42 @@ STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate", "devote"})
 # A noun trigger in a "for" phrase of a verb is done by the verb's object ("blamed Israel *for
 # the bombing*"), else by its subject ("returned to Geneva *for talks*").
 PURPOSE_PREPS = frozenset({"for"})
+# Acts only a state's authorities do (CAMEO 172x administrative sanctions: curfews, bans,
+# martial law; 173 arrest, detain or charge; 090/091 investigate, a crime): stated in an
+# agentless passive, the state they happen in did them ("a missionary *was arrested in
+# Lebanon*", "a curfew *was imposed in* Cizre", "*was put under investigation in Italy*"),
+# as the PLOVER gold records infer actors from the event's location.
+AUTHORITY_CODES = frozenset({"090", "091", "172", "1721", "1722", "1723", "1724", "173"})
+# "between X and Y" names the parties of a reciprocal act ("talks *between Israel and Syria*",
+# "clashes *between Indian and Pakistani troops*", "an agreement *between Ethiopia and
+# Eritrea* was signed"): with no actor named otherwise, the first is coded the actor and the
+# others its recipients, as CAMEO codes a reciprocal event (the PLOVER manual makes every
+# party of one an actor). Not for mediation (045), whose parties are the mediator's
+# recipients ("a mediation effort *between* the Emirates and Saudi Arabia").
+BETWEEN_PREP = "between"
+THIRD_PARTY_CODES = frozenset({"045"})
+# A noun act of saying or giving names its source in a "from" phrase ("drew *protests from
+# Paris*", "criticism from Washington", "aid from Japan"); elsewhere "from" is the place left
+# or the party parted from ("withdrawal from Lebanon", "independence from Iraq").
+SOURCE_PREP = "from"
+SOURCED_TYPES = frozenset(
+    {"ACCUSE", "PROTEST", "REQUEST", "SUPPORT", "THREATEN", "REJECT", "AGREE", "AID"}
+)
+# "under" an act: the subject of the clause undergoes it ("came *under attack*", "was put
+# *under investigation*").
+UNDER_PREP = "under"
+# Prepositions whose noun act happens where the verb they belong to does ("arrived *in
+# Tokyo* for a visit", "was put under investigation *in Italy*").
+ACT_PREPS = PURPOSE_PREPS | {UNDER_PREP}
+# A noun trigger in a "with" phrase of a verb is the means by which the verb's subject acts
+# ("Israel retaliated *with air strikes*", "responded *with sanctions*"); in a passive the
+# subject is the patient, and the "by" agent, if any, acts ("was hit with sanctions").
+INSTRUMENT_PREPS = frozenset({"with"})
+# Prepositions that join an amount to what it measures ("10 days *of* war games", "$50
+# million *in* aid"): the act is done by the doer of the amount. "in" only after a number
+# ("500 million dollars *in* loans"), since elsewhere it names a place or a topic.
+MEASURE_PREPS = frozenset({"of"})
+AMOUNT_PREPS = frozenset({"in"})
 # Heads of an "of" phrase that does the act of a movement noun ("the withdrawal *of Israeli
 # troops*", "the deployment *of NATO peacekeepers*").
 FORCE_WORDS = frozenset(
@@ -380,6 +434,8 @@ class GroupContext:
         place = gazetteer.find(words, title=self._title(words))
         if place is None:
             return None
+        if not place.is_state:  # "the Red Cross": an international body, of no country
+            return Actor(f"{place.code}:{' '.join(words)}", place.code, " ".join(words), "org")
         kind = "person" if place.sector is None else "state"
         return Actor(f"{place.code}:{' '.join(words)}", place.code, " ".join(words), kind,
                      sector=place.sector, country=place.code)  # fmt: skip
@@ -433,6 +489,8 @@ def _holds_all(token: Token, dep_path: str, word: str) -> bool:
 def _holds(token: Token, dep_path: str, word: str) -> bool:
     """Whether the trigger has a dependent ``word`` along ``dep_path`` ("dobj", "ccomp>aux")."""
     *path, dep = dep_path.split(PATH_SEP)
+    if dep == TAG_STEP:  # "ccomp>tag:VB": the complement verb is a bare form (a subjunctive)
+        return any(t.tag_ == word.upper() for t in _walk(token, path))
     for parent in _walk(token, path):
         for child in parent.children:
             if word != ANY_WORD and word not in (child.lower_, child.lemma_.lower()):
@@ -562,9 +620,11 @@ def _named_actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Party
     """The actor spans a noun phrase names: the span at its head (with the spans coordinated
     with its modifiers: "Hungarian and Romanian officials"), else those of its modifiers
     ("Senior Hungarian and Romanian officials"), else of its apposition ("The International
-    Labor Office (ILO)"), else of its "of" phrase, else of the place it is in ("rebels in the
-    Ivory Coast"), else of what it is affiliated with ("militants *loyal to* ...", "a group
-    *based in* Trinidad"); a pronoun names its antecedent."""
+    Labor Office (ILO)", "Sheikh Hamad, *the emir of Qatar*"), else, for a noun, of its "by"
+    phrase, the doer of the act it names ("the expulsion of British diplomats *by Russia*"),
+    else of its "of" phrase, else of the place it is in ("rebels in the Ivory Coast"), else
+    of what it is affiliated with ("militants *loyal to* ...", "a group *based in*
+    Trinidad"); a pronoun names its antecedent."""
     found: list[Party]
     if token.i in index:
         span = index[token.i]
@@ -587,8 +647,17 @@ def _named_actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Party
     for child in token.children:  # "The International Labor Office (*ILO*)"
         if child.dep_ == "appos" and child.i in index:
             found += _named(child, index, depth + 1)
+    for child in token.children:  # "Sheikh Hamad, *the emir of Qatar*"
+        if not found and child.dep_ == "appos" and child.i not in index:
+            found += _named(child, index, depth + 1)
     if found:
         return found
+    if token.pos_ in NOUN_POS:  # "the expulsion of British diplomats *by Russia*": the doer
+        agent = _prep_object(token, "by")
+        if agent is not None:
+            found = _named(agent, index, depth + 1)
+            if found:
+                return found
     for preps in (OF_PREPS, PLACE_PREPS):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -664,10 +733,10 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
         return None
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "accused Iran of supplying"
-        governor = head.head
-        return _child(governor, "dobj") or _subject(governor, hops + 1)
+        governor = _agent_verb(head.head)
+        return _controller(governor) or _subject(governor, hops + 1)
     if verb.dep_ == "xcomp":  # "asked the UN to investigate" / "agreed to start"
-        return _child(head, "dobj") or _subject(head, hops + 1)
+        return _controller(head) or _subject(head, hops + 1)
     if verb.dep_ in ("conj", "advcl", "acomp"):  # "..., killing"; "is willing to withdraw"
         return _subject(head, hops + 1)
     if verb.dep_ == "relcl":  # "Sharon, who has vowed": the relative pronoun's antecedent
@@ -680,19 +749,51 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
     return None
 
 
-def _actor_token(token: Token, pos: str) -> Token | None:
-    if pos == "verb":
+def _controller(verb: Token) -> Token | None:
+    """The object that controls a verb's complement: its object ("asked *the UN* to
+    investigate", "accused *Iran* of supplying"), or in a passive, where that object is the
+    subject, its passive subject ("*Iran* was urged to suspend", "*rebels* were accused of
+    attacking", "*Iraq* was forced to withdraw")."""
+    obj = _child(verb, "dobj")
+    if obj is not None or _child(verb, "auxpass") is None:
+        return obj
+    return _child(verb, "nsubjpass")
+
+
+def _thing_controls(token: Token, controller: Token | None) -> bool:
+    """Whether the controller found for an infinitive is its governor's object that names no
+    party and is no name ("used *tear gas* to disperse protesters", "sent *a team* to
+    help"; a name the tables do not know may be a party: "urged *the Ogaden front* to"): the
+    infinitive is then the purpose of the governor's subject."""
+    return (
+        controller is not None
+        and token.dep_ == "xcomp"
+        and controller.dep_ == "dobj"
+        and controller.head.i == token.head.i
+        and not any(t.pos_ == "PROPN" for t in controller.subtree)
+    )
+
+
+def _agent_verb(token: Token) -> Token:
+    """The verb a phrase belongs to when the parser hung it on the "by" agent of a passive
+    ("were accused by *Zambia* of attacking": "of attacking" is the verb's complement, as
+    the agent, a name, takes none); else the token itself."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.pos_ in VERB_POS:
+        return token.head.head
+    return token
+
+
+def _actor_token(token: Token, pattern: Pattern) -> Token | None:
+    if pattern.pos == "verb":
         return _subject(token)
     by = _prep_object(token, "by")
     if by is not None:
         return by
+    source = _source(token) if pattern.type in SOURCED_TYPES else None
+    if source is not None:  # "drew *protests from Paris*", "criticism from Washington"
+        return source
     # a measure of the act: "launched 10 days *of war games*", "began a wave *of strikes*"
-    while (
-        token.dep_ == "pobj"
-        and token.head.lower_ == "of"
-        and token.head.dep_ == "prep"
-        and token.head.head.pos_ in NOUN_POS
-    ):
+    while _measured(token):
         token = token.head.head
     # a light verb's subject: "Iran held talks", "the army launched an attack", "miners went
     # on strike"
@@ -700,6 +801,12 @@ def _actor_token(token: Token, pos: str) -> Token | None:
         return _subject(token.head)
     if token.dep_ == "pobj" and _on_act(token.head.head, token.head):
         return _subject(token.head.head)
+    # the passive subject of a verb with a "by" agent: "the attack ... was carried out *by
+    # Hezbollah*"
+    if token.dep_ == "nsubjpass" and token.head.pos_ in VERB_POS:
+        agent = _prep_object(token.head, "by")
+        if agent is not None:
+            return agent
     # a "for" phrase of a verb: the act of its object ("blamed *Israel* for the bombing"),
     # else of its subject ("*negotiators* return to Geneva for talks")
     head = token.head
@@ -710,7 +817,60 @@ def _actor_token(token: Token, pos: str) -> Token | None:
         and head.head.pos_ in VERB_POS
     ):
         return _child(head.head, "dobj") or _subject(head.head)
+    # the means of a verb's subject: "Israel retaliated *with air strikes*"
+    if (
+        token.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in INSTRUMENT_PREPS
+        and head.head.pos_ in VERB_POS
+    ):
+        return _subject(head.head)
     return None
+
+
+def _source(token: Token) -> Token | None:
+    """The "from" phrase of a noun act (``SOURCE_PREP``), or of the verb it is the object of,
+    where the parser often hangs it ("drew protests *from Paris*", "received aid *from*
+    Japan")."""
+    source = _prep_object(token, SOURCE_PREP)
+    if source is None and token.dep_ in LIGHT_OBJECT_DEPS and token.head.pos_ in VERB_POS:
+        source = _prep_object(token.head, SOURCE_PREP)
+    return source
+
+
+def _received(token: Token, pattern: Pattern) -> bool:
+    """Whether a noun act is the object of a verb that names its source in a "from" phrase
+    ("*Uganda* received aid from Libya", "*the plan* drew criticism from Israel"): the verb's
+    subject is then the act's recipient."""
+    return (
+        pattern.pos == "noun"
+        and pattern.type in SOURCED_TYPES
+        and _light_object(token)
+        and _prep_object(token.head, SOURCE_PREP) is not None
+    )
+
+
+def _undergone(token: Token) -> bool:
+    """Whether a noun act is the object of "under" (``UNDER_PREP``) in a clause: the clause's
+    subject undergoes it ("was put *under investigation*", "came *under attack*")."""
+    return (
+        token.pos_ in NOUN_POS
+        and token.dep_ == "pobj"
+        and token.head.lower_ == UNDER_PREP
+        and token.head.head.pos_ in VERB_POS
+    )
+
+
+def _measured(token: Token) -> bool:
+    """Whether a noun is what an amount measures ("10 days *of war games*", "500 million
+    dollars *in loans*"): the amount's phrase carries the act's doer."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep" or token.head.head.pos_ not in NOUN_POS:
+        return False
+    prep = token.head.lower_
+    amount = token.head.head
+    return prep in MEASURE_PREPS or (
+        prep in AMOUNT_PREPS and any(c.dep_ == "nummod" for c in amount.children)
+    )
 
 
 def _subjectless_root(token: Token) -> bool:
@@ -876,9 +1036,10 @@ def _fallback_recipients(token: Token, index: ActorIndex) -> list[Party]:
         if found:
             return found
     for comp in token.children:  # "allowed *candidate Ouattara* to participate"
-        if comp.dep_ == "ccomp" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
-        ):
+        if (
+            comp.dep_ == "ccomp"
+            and any(c.dep_ == "aux" and c.lower_ == INFINITIVE_MARK for c in comp.children)
+        ) or (comp.dep_ == "advcl" and _for_infinitive(comp)):  # "appealed for *the UN* to"
             found = _phrase(_child(comp, "nsubj"), index)
             if found:
                 return found
@@ -890,6 +1051,21 @@ def _fallback_recipients(token: Token, index: ActorIndex) -> list[Party]:
             if found:
                 return found
         return _fallback_recipients(comp, index)
+    return _object_owner(token, index)
+
+
+def _object_owner(token: Token, index: ActorIndex) -> list[Party]:
+    """The possessor of a verb's object, the party whose thing the act is done to
+    ("suspended *Syria's* membership", "froze *Iran's* assets"); the actor's own ("recalled
+    *its* ambassador") is no recipient (``ActorIndex.exclude``), nor is the possessor of a
+    relational noun ("charging *its* neighbor": someone else, ``RELATIONAL_NOUNS``)."""
+    if token.pos_ not in VERB_POS:
+        return []
+    for obj in token.children:
+        if obj.dep_ in ("dobj", "nsubjpass") and obj.lemma_.lower() not in RELATIONAL_NOUNS:
+            found = _phrase(_child(obj, "poss"), index)
+            if found:
+                return found
     return []
 
 
@@ -913,12 +1089,14 @@ def _place_recipients(token: Token, index: ActorIndex) -> list[Party]:
     """The place a material act happens in ("demonstrated *in Serbia*", "rioted at a jail *in
     northern Israel*"): CAMEO and the PLOVER GSR code it as the recipient when nothing else
     names one. A noun act's place may be that of the verb it is the subject of ("the
-    deployment ... arrived *in Bosnia*", "protests erupted *in Belgrade*")."""
+    deployment ... arrived *in Bosnia*", "protests erupted *in Belgrade*"), an act's that of
+    its purpose clause ("deployed troops to protect civilians *in Kosovo*")."""
     places = [token]
     if token.pos_ in NOUN_POS and token.dep_ in ("nsubj", "nsubjpass"):
         places.append(token.head)
-    elif token.pos_ in NOUN_POS and token.dep_ == "pobj" and token.head.lower_ in PURPOSE_PREPS:
-        places.append(token.head.head)  # "arrived *in Tokyo* for a visit"
+    elif token.pos_ in NOUN_POS and token.dep_ == "pobj" and token.head.lower_ in ACT_PREPS:
+        places.append(token.head.head)  # "arrived *in Tokyo* for a visit", "put under ..."
+    places += _purposes(token)  # "deployed troops to protect civilians *in Kosovo*"
     for place in places:
         for child in place.children:
             if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
@@ -929,6 +1107,76 @@ def _place_recipients(token: Token, index: ActorIndex) -> list[Party]:
                 if found:
                     return found
     return []
+
+
+def _reciprocal(
+    token: Token, index: ActorIndex, recipients: list[Party]
+) -> tuple[list[Party], list[Party]]:
+    """The (actor, recipients) of an act whose "between" phrase names two or more parties
+    (``BETWEEN_PREP``): the trigger's own, its object's ("an agreement between Ethiopia and
+    Eritrea was signed") or, for a noun act that is a verb's subject, the verb's ("fighting
+    erupted between Armenia and Azerbaijan", "talks were held between ..."): the first party
+    and the others; else no actor and the recipients as found."""
+    phrases = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if token.pos_ in NOUN_POS and token.dep_ in ("nsubj", "nsubjpass"):
+        phrases.append(token.head)
+    for phrase in phrases:
+        parties = _phrase(_prep_object(phrase, BETWEEN_PREP), index)
+        if len(parties) > 1:
+            return parties[:1], parties[1:]
+    return [], recipients
+
+
+def _by_authorities(token: Token, pattern: Pattern) -> bool:
+    """An act of a state's authorities (``AUTHORITY_CODES``) in an agentless passive ("was
+    arrested in Lebanon"), or named by a noun in a phrase of one ("was put *under
+    investigation* in Italy", "was placed under arrest"): its doer is the state it happens
+    in."""
+    verb = token
+    if token.pos_ in NOUN_POS and token.dep_ == "pobj" and token.head.dep_ == "prep":
+        verb = token.head.head
+    return (
+        pattern.cameo in AUTHORITY_CODES
+        and verb.pos_ in VERB_POS
+        and _child(verb, "auxpass") is not None
+        and _prep_object(verb, "by") is None
+    )
+
+
+def _place_state(token: Token, index: ActorIndex) -> str | None:
+    """The state an act happens in, when a place phrase of its trigger (or of the verb a noun
+    act is the subject or object of) names one ("kidnapped two German aid workers *in
+    Yemen*"): the country of the generic groups of an event in a sentence that names
+    several states. CAMEO codes an unidentified group by where it acts, and the PLOVER gold
+    records infer actor codes from the event's location."""
+    places = [token, *_purposes(token)]
+    if token.pos_ in NOUN_POS and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        places.append(token.head)
+    for place in places:
+        for child in place.children:
+            if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
+                continue
+            pobj = _child(child, "pobj")
+            if pobj is None:
+                continue
+            for party in _phrase(pobj, index) or _party_in(pobj, index, 1):
+                actor = _actor_of(party)
+                state = actor.country or (actor.code if actor.kind == "state" else None)
+                if state is not None and actor.kind not in NO_PLACE_KINDS:
+                    return state
+    return None
+
+
+def _purposes(verb: Token) -> list[Token]:
+    """The purpose clauses of a verb: infinitives without a subject or subordinator of
+    their own ("sent doctors *to help* victims in Algeria"), whose place is the act's."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp")
+        and any(a.dep_ == "aux" and a.lower_ == INFINITIVE_MARK for a in c.children)
+        and not any(a.dep_ in OWN_CLAUSE_DEPS for a in c.children)
+    ]
 
 
 def _residents(parties: Sequence[Party], index: ActorIndex) -> list[Party]:
@@ -990,6 +1238,11 @@ def _recipient_cascade(
     recipient_spans = _recipients(token, pattern, index)
     if not recipient_spans and _light_object(token):  # "held talks on Sunday *with* X"
         recipient_spans = _recipients(token.head, pattern, index)
+    if not recipient_spans and _received(token, pattern):  # "*Uganda* received aid from Libya"
+        recipient_spans = _phrase(_subject(token.head), index)
+    if not recipient_spans and _undergone(token):  # "*a US national* was put under investigation"
+        verb = token.head.head
+        recipient_spans = _phrase(_child(verb, "nsubjpass", "nsubj"), index)
     for inner in folded:
         if recipient_spans:
             break
@@ -1020,9 +1273,18 @@ def _embedded(token: Token) -> bool:
         return True
     if token.dep_ != "advcl":
         return False
+    if _for_infinitive(token):
+        return True  # "called for Israel to halt": the content of the call
     if any(c.dep_ == "mark" and c.lower_ in THREAT_MARKS for c in token.children):
         return True  # "threatened to attack unless Baghdad accepted": the threat's condition
     return not any(c.dep_ in OWN_CLAUSE_DEPS for c in token.children)
+
+
+def _for_infinitive(clause: Token) -> bool:
+    """An infinitive clause with its own subject, "for X to ..." (``FOR_TO_MARK``)."""
+    return any(c.dep_ == "mark" and c.lower_ == FOR_TO_MARK for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ == INFINITIVE_MARK for c in clause.children
+    )
 
 
 def _governor(token: Token, triggers: dict[int, _Found]) -> _Found | None:
@@ -1053,8 +1315,14 @@ def _light_acts(verb: Token) -> Iterator[Token]:
 
 
 def _on_act(verb: Token, prep: Token) -> bool:
-    """Whether ``prep`` is the "on" of an act the verb's subject does ("went *on* strike")."""
-    return prep.dep_ == "prep" and prep.lower_ == ON_PREP and verb.lemma_.lower() in ON_ACT_VERBS
+    """Whether ``prep`` is the "on" of an act the verb's subject does ("went *on* strike"), or
+    the "to" of one it joins ("would not *return to* the talks", "went *to* war")."""
+    if prep.dep_ != "prep":
+        return False
+    lemma = verb.lemma_.lower()
+    return (prep.lower_ == ON_PREP and lemma in ON_ACT_VERBS) or (
+        prep.lower_ == TO_PREP and lemma in TO_ACT_VERBS
+    )
 
 
 def _passes(found: _Found, governor: _Found) -> bool:
@@ -1065,6 +1333,17 @@ def _passes(found: _Found, governor: _Found) -> bool:
         and found.pattern.pos == "noun"
         and found.token.dep_ in LIGHT_OBJECT_DEPS
         and found.token.head.i == governor.token.i
+    )
+
+
+def _denied_claim(found: _Found, governor: _Found) -> bool:
+    """Whether the act is a claim a denial rejects ("denied US *allegations* that ...",
+    "rejected *charges*"): the claim was made, so it is no negated event of its own; the
+    denial is the event."""
+    return (
+        governor.pattern.embeds == NEGATED
+        and found.pattern.pos == "noun"
+        and found.pattern.type in CLAIM_TYPES
     )
 
 
@@ -1093,9 +1372,11 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
         if child.dep_ not in CLAUSE_DEPS:  # "expelled ... after officials alleged": not alleged
             flags |= tables.modifiers.get(child.lower_, frozenset())
     t = token
-    controlled = True  # negation reaches down only through control: "did not try to attack"
+    # negation reaches down only through control ("did not try to attack") and from a light
+    # verb to the act it reports ("did not hold talks", "would not return to the talks")
+    controlled = True
     while t.head.i != t.i:
-        controlled = controlled and t.dep_ == "xcomp"
+        controlled = controlled and (t.dep_ == "xcomp" or _reports(t, token))
         t = t.head
         flags |= tables.governors.get(t.lemma_.lower(), frozenset())
         for child in t.children:
@@ -1108,6 +1389,19 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
             words = tables.modifiers.get(child.lower_, frozenset())
             flags |= words - {"negated"}
     return flags
+
+
+def _reports(step: Token, act: Token) -> bool:
+    """Whether the step from ``step`` to its head stays within the light verb that reports a
+    noun act: the act as its object ("held *talks*"), or as the object of its "on"/"to"
+    (``_on_act``: "went on *strike*", "return to *the talks*")."""
+    if act.pos_ not in NOUN_POS:
+        return False
+    if step.i == act.i and _light_object(act):
+        return True
+    if step.i == act.i and step.dep_ == "pobj":
+        return _on_act(step.head.head, step.head)
+    return step.dep_ == "prep" and step.i == act.head.i and _on_act(step.head, step)
 
 
 def _clause_tokens(head: Token) -> set[int]:
@@ -1319,8 +1613,8 @@ def _name_countries(sentence: Span, context: GroupContext) -> list[str]:
     for token in sentence:
         if token.pos_ == "PROPN" and not (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
             actor = context.name(_proper_name(token))
-            if actor is not None:
-                out.setdefault(actor.code)
+            if actor is not None and actor.country is not None:
+                out.setdefault(actor.country)  # "the Red Cross said" names no country
     return list(out)
 
 
@@ -1349,7 +1643,7 @@ def _sentence_events(
         elif _passes(found, governor):
             emitted.append((found, set()))
             passed.add(governor.token.i)
-        elif governor.pattern.embeds in FOLDING:
+        elif governor.pattern.embeds in FOLDING or _denied_claim(found, governor):
             folded.setdefault(governor.token.i, []).append(found)
         else:
             emitted.append((found, {governor.pattern.embeds}))
@@ -1369,7 +1663,8 @@ def _sentence_events(
         )  # fmt: skip
         if event is not None:
             (background if _background(found.token) else foreground).append(event)
-    for event in foreground or background:
+    chosen = _acts_as_subjects(foreground or background, sentence.doc)
+    for event in chosen:
         key = (event.type, tuple(p.code for p in event.actor), event.flags)
         recipients = {p.code for p in event.recipient}
         earlier = same_act.get(key)
@@ -1383,6 +1678,22 @@ def _sentence_events(
         same_act[key] = len(events)
         events.append(event)
     return [e for e in events if e is not None]
+
+
+def _acts_as_subjects(events: Sequence[Event], doc: Doc) -> list[Event]:
+    """The events, a verb's event with no actor whose subject is a noun act of the same type
+    given that act's actor ("fierce *fighting* between government forces and Tamil rebels
+    *killed* 40 people": the fighting did the killing), so that the two are one act (see
+    "one event per act" in ``_sentence_events``)."""
+    by_trigger = {e.trigger_token: e for e in events}
+    out = []
+    for event in events:
+        subject = _child(doc[event.trigger_token], "nsubj")
+        act = by_trigger.get(subject.i) if subject is not None else None
+        if not event.actor and act is not None and act.type == event.type and act.actor:
+            event = event._replace(actor=act.actor)
+        out.append(event)
+    return out
 
 
 def _event(
@@ -1400,22 +1711,35 @@ def _event(
     doc = token.doc
     # named actors first; a role they leave empty may be a generic group coded from context
     # ("*Police* arrested ...", "accepted demands from *Shona rebels*")
-    actor_token = _actor_token(token, pattern.pos)
+    actor_token = _actor_token(token, pattern)
     actor_spans = _phrase(actor_token, index)
     if not actor_spans and pattern.pos == "noun":  # "*Russia's* invasion", "*Israeli* attacks"
         actor_spans = _modifier_actors(token, index, pattern.type) or _moving_force(token, index)
-    actor_spans = actor_spans or _phrase(actor_token, contextual)
-    if not actor_spans and actor_token is None and _subjectless_root(token):
-        actor_spans = _nearest_before(token, index)
-    # the actor is not its own recipient: a slot that names only the actor ("reneged on *his*
-    # commitment to the Zambian people") does not stop the search
-    index.exclude = contextual.exclude = frozenset(s.start for s in actor_spans)
+    context = contextual.context
+    assert context is not None
+    sentence_country, sentence_basis = context.country, context.basis
+    if sentence_country is None:  # "Gunmen kidnapped two German aid workers *in Yemen*"
+        context.country, context.basis = _place_state(token, index), "sentence"
     try:
+        actor_spans = actor_spans or _phrase(actor_token, contextual)
+        if not actor_spans and actor_token is None and _subjectless_root(token):
+            actor_spans = _nearest_before(token, index)
+        if not actor_spans and _by_authorities(token, pattern):
+            actor_spans = _place_recipients(token, index)
+        if not actor_spans and _thing_controls(token, actor_token):
+            # "Police used *tear gas* to disperse": a purpose, not object control
+            actor_spans = _phrase(_subject(token.head), contextual)
+        # the actor is not its own recipient: a slot that names only the actor ("reneged on
+        # *his* commitment to the Zambian people") does not stop the search
+        index.exclude = contextual.exclude = frozenset(s.start for s in actor_spans)
         recipient_spans = _recipient_cascade(found, folded, index, actor_spans) or (
             _recipient_cascade(found, folded, contextual, actor_spans)
         )
+        if not actor_spans and pattern.cameo not in THIRD_PARTY_CODES:
+            actor_spans, recipient_spans = _reciprocal(token, contextual, recipient_spans)
     finally:
         index.exclude = contextual.exclude = frozenset()
+        context.country, context.basis = sentence_country, sentence_basis
     if not actor_spans and recipient_spans and pattern.pos == "noun":
         # a name compounded with the act is its doer when the act names another party ("*US*
         # sanctions on Iran"); alone it is as often the target ("Iran sanctions")
