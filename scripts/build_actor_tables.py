@@ -12,6 +12,8 @@ does not have or gets wrong for news text:
 * aliases that news uses ("the US", "U.S.", "Britain", "DRC", "Burma"), and spellings to drop
   because they collide with ordinary English ("Island" for Iceland, "Emirates") or are too
   ambiguous to resolve ("Congo", "Congolese");
+* the names and demonyms of former states, as aliases of the state that continues them
+  ("Soviet Union" -> RUS, "Yugoslavia" -> SRB; ``HISTORIC_ALIASES``);
 * capitals used as metonyms of the government, with exclusions for capitals whose names are
   ambiguous ("Victoria", "Kingston", "Georgetown") and additions ("Kiev", "Washington");
 * which aliases double as personal names ("Jordan", "Chad", "Georgia") and so are guarded by
@@ -157,6 +159,53 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "LBY": ("State of Libya",),
 }  # fmt: skip
 
+# Names of former states and former names of states, coded as the current state that
+# continues them (docs/actors.md, "Former states"). The contract's codes are ISO 3166-1
+# alpha-3 codes of current states, the PLOVER gold records were edited to current codes
+# ("Czechia and China signed an agreement ... in 1983"), and the Correlates of War system
+# keeps the Soviet Union and Russia one state (365), Yugoslavia and Serbia one (345); so a
+# former state resolves to its continuator (the state that kept its UN seat and treaties:
+# Russia for the Soviet Union, Serbia for Yugoslavia and Serbia and Montenegro, the Federal
+# Republic for both Germanys), or, where none was recognised, to the successor that kept its
+# capital (Czechia for Czechoslovakia: Prague already resolves to CZE), and never to a
+# retired ISO 3166-3 code (SUHH, YUCS, CSHH, DDDE, ZRCD) that no current state shares. The
+# mention keeps the historic name as its text. "former Yugoslavia" and "post-Soviet" name
+# regions of several states and are blocked (blocked.tsv).
+HISTORIC_ALIASES: dict[str, tuple[str, ...]] = {
+    "RUS": ("Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"),
+    "SRB": ("Yugoslavia", "Federal Republic of Yugoslavia", "Serbia and Montenegro",
+            "Serbia-Montenegro"),
+    "CZE": ("Czechoslovakia",),
+    "DEU": ("West Germany", "East Germany", "German Democratic Republic", "GDR",
+            "Federal Republic of Germany", "FRG"),
+    "COD": ("Zaire",),
+    "MKD": ("Former Yugoslav Republic of Macedonia",),
+    # Unified states: the reunified state continues both halves.
+    "VNM": ("North Vietnam", "South Vietnam"),
+    "YEM": ("North Yemen", "South Yemen"),
+    # Former names of the same state (the Phoenix country dictionary lists most of them as
+    # synonyms of the current state).
+    "LKA": ("Ceylon",),
+    "BEN": ("Dahomey",),
+    "BFA": ("Upper Volta",),
+    "KHM": ("Kampuchea", "Democratic Kampuchea"),
+    "THA": ("Siam",),
+    "IRN": ("Persia",),
+    "ZWE": ("Rhodesia", "Southern Rhodesia"),
+    "ZMB": ("Northern Rhodesia",),
+}  # fmt: skip
+HISTORIC_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "RUS": ("Soviet", "Soviets"),
+    "SRB": ("Yugoslav", "Yugoslavs", "Yugoslavian"),
+    "CZE": ("Czechoslovak", "Czechoslovakian"),
+    "DEU": ("West German", "West Germans", "East German", "East Germans"),
+    "COD": ("Zairean", "Zaireans", "Zairian", "Zairians"),
+    "VNM": ("North Vietnamese", "South Vietnamese"),
+    "YEM": ("North Yemeni", "South Yemeni"),
+    "KHM": ("Kampuchean",),
+    "ZWE": ("Rhodesian", "Rhodesians"),
+}
+
 # mledoze alternative spellings that collide with English words, name something else in
 # news, or are too ambiguous to resolve to one state.
 DROP_ALIASES: dict[str, frozenset[str]] = {
@@ -290,7 +339,15 @@ NOTES: dict[str, str] = {
     "AFG": "Taliban-ruled since 2021-08-15 ('Islamic Emirate'); mledoze's official name is "
     "the former 'Islamic Republic of Afghanistan', dropped.",
     "MKD": "'Macedonia' also names a Greek region: guarded.",
-    "COD": "Bare 'Congo' and 'Congolese' are ambiguous between COD and COG and are not mapped.",
+    "RUS": "Also the Soviet Union ('Soviet', 'USSR'), which Russia continues (UN seat since "
+    "1991-12-24).",
+    "SRB": "Also Yugoslavia (1918-2003) and Serbia and Montenegro (2003-2006), which Serbia "
+    "continues; 'former Yugoslavia' (the region) is blocked.",
+    "CZE": "Also Czechoslovakia (no continuator state; coded by its capital, Prague, as the "
+    "PLOVER gold records are).",
+    "DEU": "Also West and East Germany (the GDR acceded to the Federal Republic in 1990).",
+    "COD": "Also Zaire (the name from 1971 to 1997). Bare 'Congo' and 'Congolese' are "
+    "ambiguous between COD and COG and are not mapped.",
     "COG": "Bare 'Congo' and 'Congolese' are ambiguous between COD and COG and are not mapped.",
 }
 
@@ -325,6 +382,7 @@ def _demonyms(code: str, entry: Mapping[str, Any]) -> list[str]:
         for part in form.replace(" or ", ",").split(","):
             raw.append(part.strip())
     raw.extend(EXTRA_DEMONYMS.get(code, ()))
+    raw.extend(HISTORIC_DEMONYMS.get(code, ()))
     drop = DROP_DEMONYMS.get(code, frozenset())
     singular = [d for d in _unique(raw) if d and d not in drop]
     plurals = [p for d in singular if (p := _plural(d)) is not None]
@@ -336,6 +394,7 @@ def _aliases(code: str, entry: Mapping[str, Any], name: str) -> list[str]:
     candidates = [name, entry["name"]["common"], entry["name"]["official"]]
     candidates += [a for a in entry.get("altSpellings", []) if len(a) > 2 and _latin(a)]
     candidates += EXTRA_ALIASES.get(code, ())
+    candidates += HISTORIC_ALIASES.get(code, ())
     return [a for a in _unique(candidates) if a not in drop]
 
 
@@ -422,7 +481,10 @@ def render(rows: Sequence[Mapping[str, str]]) -> str:
 # --- gazetteer.tsv: places, institutions and past office holders (Phoenix, MIT) ----------
 
 # Phoenix codes that are not the ISO 3166 alpha-3 code of a state of states.tsv.
-PHOENIX_CODES = {"TMP": "TLS", "KSV": "KOS", "ROM": "ROU", "ZAR": "COD"}
+# East German and Soviet codes (DDR, SUN) are coded as the state that continues them, as
+# states.tsv codes the former states' names (docs/actors.md, "Former states"). Yugoslav and
+# Czechoslovak codes (YUG, SCG, CSK) are not mapped: their entries mix the republics.
+PHOENIX_CODES = {"TMP": "TLS", "KSV": "KOS", "ROM": "ROU", "ZAR": "COD", "DDR": "DEU", "SUN": "RUS"}
 # The sector part of a Phoenix person code that marks an elite (ELI: former officials and
 # other notables): entries with it are people, whatever their comment says.
 PERSON_SECTOR = "ELI"

@@ -42,11 +42,11 @@ def test_new_actor_and_its_terms(tmp_path: Path) -> None:
 def test_overlay_changes_only_the_cells_it_fills(tmp_path: Path) -> None:
     overlay = write(
         tmp_path / "fix.tsv",
-        "# table: states\ncode\taliases\tcapitals\nIRN\t+ Persia\t+ Teheran\n",
+        "# table: states\ncode\taliases\tcapitals\nIRN\t+ IR Iran\t+ Teheran\n",
     )
     kb = ActorKB.load(extra_paths=[overlay])
-    persia = kb.lookup("Persia")
-    assert persia is not None and persia.key == "IRN"
+    alias = kb.lookup("IR Iran")
+    assert alias is not None and alias.key == "IRN"
     assert kb.lookup("Islamic Republic of Iran") is not None  # packaged aliases kept
     teheran = kb.lookup("Teheran")
     assert teheran is not None and (teheran.code, teheran.sector) == ("IRN", "GOV")
