@@ -105,6 +105,88 @@ def test_features_name_what_an_edge_adds(interview: Doc) -> None:
     assert "L:off=1" in left
 
 
+# A report whose content, as the parser gives it, holds another attribution's cue: ", aides
+# say" hangs on "is".
+AIDES = (
+    "The minister said Iran is ready, aides say.",
+    "The/det/1/DET minister/nsubj/2/NOUN said/ROOT/2/VERB/say Iran/nsubj/4/PROPN/Iran "
+    "is/ccomp/2/AUX/be ready/acomp/4/ADJ ,/punct/4/PUNCT aides/nsubj/8/NOUN/aide "
+    "say/parataxis/4/VERB/say ./punct/2/PUNCT",
+)
+
+
+def _aides_context(doc: Doc) -> EdgeContext:
+    text = doc.text
+    say = CharSpan(text.index("say."), text.index("say.") + 3)
+    ctx = edge_context(
+        doc,
+        content=CharSpan(text.index("Iran"), text.index(".")),
+        cue=CharSpan(text.index("said"), text.index("said") + 4),
+        cue_head=2,
+        source=CharSpan(0, text.index(" said")),
+        kind="indirect",
+        rule="verb_cue",
+        others=tokens_of(doc, say),
+    )
+    assert ctx is not None
+    return ctx
+
+
+def test_features_tell_whether_an_edge_drops_another_cue(make_doc: MakeDoc) -> None:
+    doc = make_doc(*AIDES)
+    ctx = _aides_context(doc)
+    assert ctx.inner_cues == {8}
+    assert 8 not in ctx.blocked  # the rule's content holds it: an edge may keep it
+    assert right_candidates(doc, ctx) == [5, 8]
+    dropping = right_features(doc, 5, ctx)
+    assert "R:drops_cue" in dropping and "R:drops_cue|say" in dropping
+    keeping = right_features(doc, 8, ctx)
+    assert "R:keeps_cue" in keeping and "R:drops_cue" not in keeping
+    assert "L:keeps_cue" in left_features(doc, 3, ctx)
+    assert choose_edges(doc, ctx, ContentModel({"R:drops_cue": 2.0}, {})) == (3, 5)
+
+
+def test_no_cue_inside_no_cue_features(interview: Doc) -> None:
+    ctx = _context(interview)
+    assert ctx.inner_cues == frozenset()
+    feats = right_features(interview, 5, ctx) + left_features(interview, 3, ctx)
+    assert not any("_cue" in f and ("keeps" in f or "drops" in f) for f in feats)
+
+
+# "proposed" shares the cue's subject and tense, though the parser coordinates it with "is".
+PROPOSED = (
+    "The senator said Iran is ready and proposed talks.",
+    "The/det/1/DET senator/nsubj/2/NOUN said/ROOT/2/VERB/say Iran/nsubj/4/PROPN/Iran "
+    "is/ccomp/2/AUX/be ready/acomp/4/ADJ and/cc/4/CCONJ proposed/conj/4/VERB/propose "
+    "talks/dobj/7/NOUN ./punct/2/PUNCT",
+)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [("VBD", "R:drop:conj_verb|none|True"), ("VBZ", "R:drop:conj_verb|none|False")],
+)
+def test_features_describe_a_coordinated_verb(make_doc: MakeDoc, tag: str, expected: str) -> None:
+    doc = make_doc(*PROPOSED)
+    doc[2].tag_ = "VBD"
+    doc[7].tag_ = tag
+    text = doc.text
+    ctx = edge_context(
+        doc,
+        content=CharSpan(text.index("Iran"), text.index(".")),
+        cue=CharSpan(text.index("said"), text.index("said") + 4),
+        cue_head=2,
+        source=CharSpan(0, text.index(" said")),
+        kind="indirect",
+        rule="verb_cue",
+    )
+    assert ctx is not None and (ctx.start, ctx.end) == (3, 8)
+    assert 5 in right_candidates(doc, ctx)
+    feats = right_features(doc, 5, ctx)
+    assert expected in feats
+    assert not any("conj_verb" in f for f in right_features(doc, 8, ctx))
+
+
 def test_best_keeps_the_rule_edge_unless_outscored() -> None:
     model = ContentModel({"good": 1.0}, {})
     assert model.best([(5, []), (8, [])], 5) == 5  # a tie: the rule's edge

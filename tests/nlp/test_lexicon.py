@@ -15,6 +15,7 @@ from claimgraph.nlp.lexicon import (
     cue_lexicon,
     cue_statement_nouns,
     parse_cues,
+    survey_nouns,
     verb_content_frames,
 )
 
@@ -124,4 +125,9 @@ def test_verb_content_frames_are_data() -> None:
 def test_cue_statement_nouns_are_data() -> None:
     nouns = cue_statement_nouns()
     assert {"statement", "interview"} <= nouns
+    assert "speech" not in nouns  # PolNeAR train: 0 of 8 "said in a speech" in the cue
     assert all(n == n.strip().lower() and " " not in n for n in nouns)
+
+
+def test_survey_nouns_are_data() -> None:
+    assert survey_nouns() == {"poll", "survey"}

@@ -139,11 +139,25 @@ class PRF(NamedTuple):
         )
 
 
+def comparable(span: Span, text: str) -> Span:
+    """The span as exact matching compares it: :func:`trimmed`, and fragments separated by
+    nothing but whitespace and punctuation joined into one. PolNeAR's annotators split a
+    content at paragraph breaks (469 whitespace-only gaps in train, 36 in dev), where one
+    unbroken prediction covers the very same words."""
+    out: list[tuple[int, int]] = []
+    for start, end in trimmed(span, text).fragments:
+        if out and all(ch in _EDGE for ch in text[out[-1][1] : start]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return Span(tuple(out))
+
+
 def _exact(pred: Sequence[Span], gold: Sequence[Span], text: str) -> int:
-    remaining = [trimmed(g, text) for g in gold]
+    remaining = [comparable(g, text) for g in gold]
     matched = 0
     for p in pred:
-        key = trimmed(p, text)
+        key = comparable(p, text)
         if key in remaining:
             remaining.remove(key)
             matched += 1
@@ -188,7 +202,7 @@ def _same(a: Span | None, b: Span | None, text: str, *, exact: bool) -> bool:
     if a is None or b is None:
         return a is None and b is None
     if exact:
-        return trimmed(a, text) == trimmed(b, text)
+        return comparable(a, text) == comparable(b, text)
     return bool(a.chars() & b.chars())
 
 

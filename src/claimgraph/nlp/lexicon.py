@@ -72,6 +72,12 @@ def according_to_non_sources() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def survey_nouns() -> frozenset[str]:
+    """Lemmas of a survey that opens a sentence as its source: "In a CNN poll, C"."""
+    return _word_list("survey_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def catenative_cue_verbs() -> frozenset[str]:
     """Verbs whose infinitive's verb joins them in the cue: "continued to assert"."""
     return _word_list("catenative_cue_verbs.txt")
