@@ -12,9 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimgraph.document import SCHEMA
+from claimgraph.document import SCHEMA, _cite_owner
 from claimgraph.extractor import Extractor
 from claimgraph.model import Article
+from claimgraph.nlp.attribution import Attribution
+from claimgraph.nlp.spans import CharSpan
 from claimgraph.readers import ReadOptions, read
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -378,3 +380,39 @@ def test_relative_pronoun_sources_are_the_noun_they_modify() -> None:
     }
     assert sources["who"] == "Sergey Lavrov"
     assert sources["which"] == "Iran"
+
+
+CITING_TEXT = "Sputnik reported, citing the mission, that Tehran had asked for a meeting."
+
+
+def _attribution(
+    source: tuple[int, int], cue: tuple[int, int], content: tuple[int, int], nested_in: int | None
+) -> Attribution:
+    return Attribution(
+        CharSpan(*source), CharSpan(*cue), CharSpan(*content), "indirect", "assert", "verb_cue",
+        (), 0, None, nested_in,
+    )  # fmt: skip
+
+
+def _at(word: str) -> tuple[int, int]:
+    start = CITING_TEXT.index(word)
+    return start, start + len(word)
+
+
+@pytest.mark.parametrize(
+    ("cited", "owner"),
+    [
+        ("the mission", 0),  # before the nested report's source: the outer report's
+        ("a meeting", 1),  # inside the nested report: its own
+    ],
+)
+def test_citing_clause_belongs_to_the_report_that_holds_it(cited: str, owner: int) -> None:
+    outer = _attribution(_at("Sputnik"), _at("reported"), (38, len(CITING_TEXT) - 1), None)
+    inner = _attribution(_at("Tehran"), _at("had asked"), _at("for a meeting"), 0)
+    start, end = _at(cited)
+    assert _cite_owner([outer, inner], 1, CharSpan(start, end)) == owner
+
+
+def test_citing_clause_of_an_outer_report_stays_there() -> None:
+    outer = _attribution(_at("Sputnik"), _at("reported"), (38, len(CITING_TEXT) - 1), None)
+    assert _cite_owner([outer], 0, CharSpan(*_at("the mission"))) == 0

@@ -189,11 +189,13 @@ def attribution_objects(doc: Doc, mentions: list[_Mention]) -> list[dict[str, An
             }
         )
     # "X reported ..., citing Y": Y is a source of its own for the same content.
-    for n, a in enumerate(found):
-        for cited in a.cites:
+    for m, reporter in enumerate(found):
+        for cited in reporter.cites:
             cue = _cited_cue(doc, cited)
             if cue is None:
                 continue
+            n = _cite_owner(found, m, cited)
+            a = found[n]
             cited_attr = Attribution(
                 cited, cue, a.content, "indirect", "assert", "citing", (), a.cue_token, None
             )
@@ -229,6 +231,26 @@ def attribution_objects(doc: Doc, mentions: list[_Mention]) -> list[dict[str, An
             outer = next(o for o in objects if o["id"] == obj["nested_in"])
             outer["cites"].append(obj["id"])
     return objects
+
+
+def _extent(attribution: Attribution) -> tuple[int, int]:
+    """Where an attribution lies: from its first to its last character (source, cue, content)."""
+    spans = [s for s in (attribution.source, attribution.cue, attribution.content) if s is not None]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _cite_owner(found: Sequence[Attribution], n: int, cited: CharSpan) -> int:
+    """The attribution a "citing Y" clause belongs to. The parser may hang the clause on the
+    verb of a report nested in another ("Sputnik reported, citing the mission, that Tehran
+    had asked ..."): standing outside that report, before its source, it belongs to the report
+    it is nested in (the first one up the ``nested_in`` links that holds it)."""
+    owner = n
+    while True:
+        attribution = found[owner]
+        start, end = _extent(attribution)
+        if attribution.nested_in is None or start <= cited.start < end:
+            return owner
+        owner = attribution.nested_in
 
 
 def resolve_first_person(
