@@ -416,3 +416,22 @@ def test_citing_clause_belongs_to_the_report_that_holds_it(cited: str, owner: in
 def test_citing_clause_of_an_outer_report_stays_there() -> None:
     outer = _attribution(_at("Sputnik"), _at("reported"), (38, len(CITING_TEXT) - 1), None)
     assert _cite_owner([outer], 0, CharSpan(*_at("the mission"))) == 0
+
+
+def test_cited_source_cut_inside_a_name_keeps_its_actor() -> None:
+    # the parser hangs "to the UN" elsewhere, so the cited source is "the Iranian mission",
+    # inside the actor mention "Iranian mission to the UN"; the mission still backs Sputnik
+    from claimgraph import extract
+
+    document = extract(
+        "Sputnik reported on Tuesday, citing the Iranian mission to the UN, that Tehran had "
+        "asked Kyiv for an expert meeting.",
+        published="2022-11-22",
+    )
+    by_id = {a["id"]: a for a in document["attributions"]}
+    (citing,) = [a for a in by_id.values() if a["rule"] == "citing"]
+    assert citing["source"]["actor"]["code"] == "IRN"
+    assert citing["source"]["actor"]["sector"] == "GOV"
+    (sputnik,) = [a for a in by_id.values() if a["source"] and a["source"]["text"] == "Sputnik"]
+    assert citing["id"] in sputnik["cites"]
+    assert citing["content"] == sputnik["content"]

@@ -94,6 +94,11 @@ def _source_actors(
             return heads
     if inside:
         return inside[:1]
+    if head is not None:  # the parser cut the source inside a name ("the Iranian mission" of
+        # "the Iranian mission to the UN"): the mention that holds its head
+        at = bisect_right(starts, head.idx) - 1
+        if at >= 0 and mentions[at].span.start <= head.i < mentions[at].span.end:
+            return [mentions[at]]
     window = doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
     tokens = [t for t in window or () if a.source.contains(t.idx, t.idx + len(t.text))]
     if tokens and needs_antecedent(tokens):
