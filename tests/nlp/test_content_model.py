@@ -115,10 +115,10 @@ AIDES = (
 )
 
 
-def _aides_context(doc: Doc) -> EdgeContext:
+def _said_context(doc: Doc, *, others: frozenset[int] = frozenset()) -> EdgeContext | None:
+    """The context of "<source> said Iran ... ." with the cue "said" as token 2."""
     text = doc.text
-    say = CharSpan(text.index("say."), text.index("say.") + 3)
-    ctx = edge_context(
+    return edge_context(
         doc,
         content=CharSpan(text.index("Iran"), text.index(".")),
         cue=CharSpan(text.index("said"), text.index("said") + 4),
@@ -126,8 +126,13 @@ def _aides_context(doc: Doc) -> EdgeContext:
         source=CharSpan(0, text.index(" said")),
         kind="indirect",
         rule="verb_cue",
-        others=tokens_of(doc, say),
+        others=others,
     )
+
+
+def _aides_context(doc: Doc) -> EdgeContext:
+    say = CharSpan(doc.text.index("say."), doc.text.index("say.") + 3)
+    ctx = _said_context(doc, others=tokens_of(doc, say))
     assert ctx is not None
     return ctx
 
@@ -170,16 +175,7 @@ def test_features_describe_a_coordinated_verb(make_doc: MakeDoc, tag: str, expec
     doc = make_doc(*PROPOSED)
     doc[2].tag_ = "VBD"
     doc[7].tag_ = tag
-    text = doc.text
-    ctx = edge_context(
-        doc,
-        content=CharSpan(text.index("Iran"), text.index(".")),
-        cue=CharSpan(text.index("said"), text.index("said") + 4),
-        cue_head=2,
-        source=CharSpan(0, text.index(" said")),
-        kind="indirect",
-        rule="verb_cue",
-    )
+    ctx = _said_context(doc)
     assert ctx is not None and (ctx.start, ctx.end) == (3, 8)
     assert 5 in right_candidates(doc, ctx)
     feats = right_features(doc, 5, ctx)
