@@ -13,7 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from claimgraph.evaluation import expectations, plover_eval, polnear_eval, stance_eval, timeml
+from claimgraph.evaluation import (
+    cameo_examples_eval,
+    expectations,
+    plover_eval,
+    polnear_eval,
+    stance_eval,
+    timeml,
+)
 from claimgraph.extractor import Extractor
 from claimgraph.model import Article
 from claimgraph.readers import ReadOptions, read
@@ -130,6 +137,14 @@ def plover_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
     return [plover_eval.markdown(report), ""], report
 
 
+def cameo_examples_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
+    if not (shared / cameo_examples_eval.CODEBOOK_FILE).is_file():
+        return [], {"skipped": f"{cameo_examples_eval.CODEBOOK_FILE} not found"}
+    report = cameo_examples_eval.evaluate(shared)
+    report.pop("rows")
+    return [cameo_examples_eval.markdown(report), ""], report
+
+
 def stance_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
     report = stance_eval.evaluate(shared)
     return [stance_eval.markdown(report), ""], report
@@ -155,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     polnear_lines, polnear_report = polnear_section(args.shared)
     timeml_lines, timeml_report = timeml_section(args.shared)
     plover_lines, plover_report = plover_section(args.shared)
+    cameo_lines, cameo_report = cameo_examples_section(args.shared)
     stance_lines, stance_report = stance_section(args.shared)
-    lines += seed_lines + polnear_lines + timeml_lines + plover_lines + stance_lines
+    lines += seed_lines + polnear_lines + timeml_lines + plover_lines + cameo_lines + stance_lines
     report = "\n".join(lines)
     print(report)
     if args.write:
@@ -168,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
                     "seed": seed_figures,
                     "polnear": polnear_report,
                     "timeml": timeml_report,
+                    "plover": plover_report,
+                    "cameo_examples": cameo_report,
                     "stance": stance_report,
                 },
                 indent=2,
