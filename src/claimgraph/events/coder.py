@@ -186,6 +186,10 @@ STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate", "devote"})
 # A noun trigger in a "for" phrase of a verb is done by the verb's object ("blamed Israel *for
 # the bombing*"), else by its subject ("returned to Geneva *for talks*").
 PURPOSE_PREPS = frozenset({"for"})
+# Adjectives that make their clause's subject the doer of the act in their "for"/"of" phrase
+# ("Sudan's army is *responsible for* mass killings", "the rebels were *guilty of* the attack").
+RESPONSIBLE_WORDS = frozenset({"responsible", "guilty", "liable", "culpable"})
+RESPONSIBLE_PREPS = frozenset({"for", "of"})
 # Acts only a state's authorities do (CAMEO 172x administrative sanctions: curfews, bans,
 # martial law; 173 arrest, detain or charge; 090/091 investigate, a crime): stated in an
 # agentless passive, the state they happen in did them ("a missionary *was arrested in
@@ -817,6 +821,8 @@ def _actor_token(token: Token, pattern: Pattern) -> Token | None:
         and head.head.pos_ in VERB_POS
     ):
         return _child(head.head, "dobj") or _subject(head.head)
+    if _responsible_for(token):  # "*Sudan* is responsible for mass killings"
+        return _subject(head.head.head)
     # the means of a verb's subject: "Israel retaliated *with air strikes*"
     if (
         token.dep_ == "pobj"
@@ -826,6 +832,18 @@ def _actor_token(token: Token, pattern: Pattern) -> Token | None:
     ):
         return _subject(head.head)
     return None
+
+
+def _responsible_for(token: Token) -> bool:
+    """Whether a noun act is in the "for"/"of" phrase of a predicate adjective of
+    responsibility (``RESPONSIBLE_WORDS``), whose clause's subject did it."""
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ in RESPONSIBLE_PREPS
+        and head.head.lemma_.lower() in RESPONSIBLE_WORDS
+        and head.head.dep_ == "acomp"
+    )
 
 
 def _source(token: Token) -> Token | None:

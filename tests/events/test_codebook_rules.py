@@ -1,0 +1,75 @@
+"""Trigger rows written from the CAMEO codebook's definitions (docs/events.md): each case is a
+sentence written for the rule, run through the real pipeline, with the PLOVER type and CAMEO
+code it must get, and what it must not become."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimgraph.extractor import extract
+
+Doc = dict[str, Any]
+
+
+def events_of(text: str) -> list[Doc]:
+    events: list[Doc] = extract(text, published="2000-01-01")["events"]
+    return events
+
+
+def codes(event: Doc, role: str) -> list[str]:
+    return [p["code"] for p in event[role]]
+
+
+# (sentence, type, CAMEO code, actor, recipients that must be among the event's)
+CASES = [
+    # weapons of mass destruction used against someone (204), not a plain "use"
+    (
+        "Iraqi forces used chemical weapons against Kurdish villagers.",
+        "ASSAULT",
+        "204",
+        ["IRQ"],
+        [],
+    ),
+    ("Syria used nerve gas against rebels in Homs.", "ASSAULT", "204", ["SYR"], []),
+    # ethnic cleansing (203) and mass killings (202) are their own codes
+    ("Serb forces carried out ethnic cleansing in Bosnia.", "ASSAULT", "203", ["SRB"], []),
+    ("Sudan's army is responsible for mass killings in Darfur.", "ASSAULT", "202", ["SDN"], []),
+    # a weapons test shows military force (150)
+    ("North Korea conducted a nuclear test on Monday.", "MOBILIZE", "150", ["PRK"], []),
+    # approving a loan is the aid, by the approver
+    ("The World Bank approved a loan to Kenya.", "AID", "071", ["IGO"], ["KEN"]),
+    # acceding to a demand is a concession to whoever made it
+    ("Kenya agreed to the opposition's demands for elections.", "CONCEDE", "083", ["KEN"], []),
+    # expelling diplomats reduces relations (166); expelling other people deports them (174)
+    ("Egypt expelled two Libyan diplomats on Monday.", "SANCTION", "166", ["EGY"], ["LBY"]),
+    ("Indonesia expelled two Australian journalists.", "COERCE", "174", ["IDN"], ["AUS"]),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "cameo", "actor", "recipient"), CASES)
+def test_codebook_rule(
+    text: str, type_: str, cameo: str, actor: list[str], recipient: list[str]
+) -> None:
+    events = events_of(text)
+    match = [e for e in events if e["type"] == type_]
+    assert len(match) == 1, events
+    event = match[0]
+    assert event["cameo"] == cameo, event
+    assert codes(event, "actor") == actor, event
+    assert set(recipient) <= set(codes(event, "recipient")), event
+
+
+def test_plain_use_is_no_event() -> None:
+    assert events_of("Egypt used its influence with Libya.") == []
+
+
+def test_approving_a_plan_stays_support() -> None:
+    events = events_of("France approved the Egyptian peace plan.")
+    assert [e["type"] for e in events] == ["SUPPORT"], events
+
+
+def test_agreeing_to_talks_stays_an_agreement() -> None:
+    events = events_of("Kenya agreed to talks with Uganda.")
+    assert "CONCEDE" not in {e["type"] for e in events}, events
