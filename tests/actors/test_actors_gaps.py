@@ -119,3 +119,21 @@ def test_a_party_of_a_state(kb: ActorKB) -> None:
 def test_world_water_forum_is_an_ngo(kb: ActorKB) -> None:
     (mention,) = kb.find_mentions("The Third World Water Forum concluded")
     assert mention.actor.code == "NGO"
+
+
+# An ethnic group that lives in one state is coded by it (CAMEO's convention); a name that
+# only starts with the group's word is not the group ("Tamil Nadu" is an Indian state).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tamil rebels attacked an army camp.", [("Tamil", "LKA")]),
+        ("Sikh militants killed two policemen.", [("Sikh", "IND")]),
+        ("Chechen fighters seized a hospital.", [("Chechen", "RUS")]),
+        ("Police in Tamil Nadu arrested him.", []),
+        ("Shona rebels attacked a village.", []),
+    ],
+)
+def test_ethnic_groups_of_one_state(
+    kb: ActorKB, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.actor.code) for m in kb.find_mentions(text)] == expected

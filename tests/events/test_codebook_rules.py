@@ -42,6 +42,8 @@ CASES = [
     ("The World Bank approved a loan to Kenya.", "AID", "071", ["IGO"], ["KEN"]),
     # acceding to a demand is a concession to whoever made it
     ("Kenya agreed to the opposition's demands for elections.", "CONCEDE", "083", ["KEN"], []),
+    # an ethnic group that lives in one state is coded by it (the actor tables)
+    ("Tamil rebels declared a unilateral ceasefire.", "RETREAT", "0871", ["LKA"], []),
     # expelling diplomats reduces relations (166); expelling other people deports them (174)
     ("Egypt expelled two Libyan diplomats on Monday.", "SANCTION", "166", ["EGY"], ["LBY"]),
     ("Indonesia expelled two Australian journalists.", "COERCE", "174", ["IDN"], ["AUS"]),
