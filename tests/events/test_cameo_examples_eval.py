@@ -14,6 +14,7 @@ CODEBOOK = (
     '"2",2,"Appeal","020",3,"Egypt urged Israel to talk. Note: coded once."\n'
     '"3",3,"Attack","190",-10,"NA"\n'
     '"4",4,"Threaten","130",-4.4,"Iraq threatened Kuwait with war over oil fields."\n'
+    '"5",5,"Mobilize","151",-7,"NEED EXAMPLE."\n'
 )
 
 
@@ -26,7 +27,7 @@ def shared(tmp_path: Path) -> Path:
 
 def test_examples_with_a_plover_type_are_loaded_without_notes(shared: Path) -> None:
     examples = ce.load_examples(shared)
-    # 010 has no PLOVER type, 190 no example
+    # 010 has no PLOVER type, 190 no example, 151 only a placeholder
     assert [e["code"] for e in examples] == ["020", "130"]
     assert examples[0] == {
         "code": "020",

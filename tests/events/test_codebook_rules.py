@@ -42,6 +42,17 @@ CASES = [
     ("The World Bank approved a loan to Kenya.", "AID", "071", ["IGO"], ["KEN"]),
     # acceding to a demand is a concession to whoever made it
     ("Kenya agreed to the opposition's demands for elections.", "CONCEDE", "083", ["KEN"], []),
+    # "X said Y needs to / has to ..." is a demand of Y, as "must" and "should" are
+    ("Japan said Iran needs to enact economic reforms.", "REQUEST", "105", ["JPN"], ["IRN"]),
+    ("Egypt said Israel has to withdraw its troops.", "REQUEST", "105", ["EGY"], ["ISR"]),
+    # a petition is an appeal to whoever it is sent to
+    (
+        "Egyptian lawyers sent a petition to the Saudi government.",
+        "REQUEST",
+        "020",
+        ["EGY"],
+        ["SAU"],
+    ),
     # an ethnic group that lives in one state is coded by it (the actor tables)
     ("Tamil rebels declared a unilateral ceasefire.", "RETREAT", "0871", ["LKA"], []),
     # expelling diplomats reduces relations (166); expelling other people deports them (174)
@@ -75,3 +86,10 @@ def test_approving_a_plan_stays_support() -> None:
 def test_agreeing_to_talks_stays_an_agreement() -> None:
     events = events_of("Kenya agreed to talks with Uganda.")
     assert "CONCEDE" not in {e["type"] for e in events}, events
+
+
+@pytest.mark.parametrize(
+    "text", ["France said it needs to consult its allies.", "Egypt said it must leave Sudan."]
+)
+def test_what_a_speaker_must_do_itself_is_no_demand(text: str) -> None:
+    assert "REQUEST" not in {e["type"] for e in events_of(text)}, events_of(text)

@@ -42,6 +42,8 @@ CODEBOOK_FILE = Path("plover") / "cameo-codes.csv"
 # The codebook's examples end with a coder's note ("Note: Two reciprocal events are coded
 # ..."), which is no part of the sentence.
 NOTE = re.compile(r"\s*Note:.*$", re.DOTALL)
+# Codes whose example the codebook has yet to write ("NEED EXAMPLE.").
+PLACEHOLDER = re.compile(r"^need example\b", re.IGNORECASE)
 WORD = re.compile(r"[a-z]+")
 # Two texts are the same sentence when their word sets overlap this much (Jaccard). Measured:
 # the examples' best overlap with a gold record is either above 0.5 or below 0.3.
@@ -75,7 +77,7 @@ def load_examples(shared: Path) -> list[dict[str, str]]:
         code = row["code"].strip()
         example = NOTE.sub("", row.get("example") or "").strip()
         known = codes.get(code)
-        if example in ("", "NA") or known is None or not known.type:
+        if example in ("", "NA") or PLACEHOLDER.match(example) or known is None or not known.type:
             continue
         out.append({"code": code, "type": known.type, "root": code[:2], "text": example})
     return out
