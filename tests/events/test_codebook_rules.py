@@ -53,6 +53,35 @@ CASES = [
         ["EGY"],
         ["SAU"],
     ),
+    # proposing that others act is an appeal (here to meet: 026), not an offer
+    ("Jordan proposed that Israel and Syria resume negotiations.", "REQUEST", "026", ["JOR"], []),
+    # a stated willingness to act is an intention (AGREE)
+    (
+        "Iran expressed willingness to resume diplomatic relations with Britain.",
+        "AGREE",
+        "032",
+        ["IRN"],
+        ["GBR"],
+    ),
+    # trade relations resumed are economic cooperation (061), diplomatic ones 050
+    ("Britain and Argentina resumed trade relations.", "COOPERATE", "061", ["GBR", "ARG"], []),
+    # breaking a ceasefire is fighting (196); expelling thousands a mass expulsion (201)
+    ("Israeli forces broke the ceasefire in southern Lebanon.", "ASSAULT", "196", ["ISR"], []),
+    (
+        "Serb forces expelled thousands of Muslims from eastern Bosnia.",
+        "ASSAULT",
+        "201",
+        ["SRB"],
+        ["BIH"],
+    ),
+    # a court finding someone guilty convicts them (the PLOVER manual's SANCTION convict)
+    (
+        "A Spanish court found two ETA members guilty of murder.",
+        "SANCTION",
+        "116",
+        ["ESP"],
+        ["ESP"],
+    ),
     # an ethnic group that lives in one state is coded by it (the actor tables)
     ("Tamil rebels declared a unilateral ceasefire.", "RETREAT", "0871", ["LKA"], []),
     # expelling diplomats reduces relations (166); expelling other people deports them (174)
@@ -93,3 +122,13 @@ def test_agreeing_to_talks_stays_an_agreement() -> None:
 )
 def test_what_a_speaker_must_do_itself_is_no_demand(text: str) -> None:
     assert "REQUEST" not in {e["type"] for e in events_of(text)}, events_of(text)
+
+
+def test_proposing_ones_own_act_stays_an_offer() -> None:
+    events = events_of("Jordan proposed to hold talks with Israel.")
+    assert [e["type"] for e in events] == ["AGREE"], events
+
+
+def test_resumed_diplomatic_relations_stay_diplomatic() -> None:
+    events = events_of("Britain and Argentina resumed diplomatic relations.")
+    assert [(e["type"], e["cameo"]) for e in events] == [("SUPPORT", "050")], events
