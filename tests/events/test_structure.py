@@ -216,3 +216,27 @@ def test_a_denied_claim_was_still_made() -> None:
     text = "Iran denied US allegations that it was developing nuclear weapons."
     [event] = events_of(text)
     assert event["type"] == "REJECT" and codes(event, "recipient") == ["USA"]
+
+
+def test_an_act_told_from_its_receiving_end_is_one_event() -> None:
+    # "were wounded" (no actor) is the ambush the guerrillas did: one ASSAULT
+    events = events_of(
+        "Two Israeli soldiers were wounded when Hezbollah guerrillas ambushed their patrol."
+    )
+    assaults = [e for e in events if e["type"] == "ASSAULT"]
+    assert len(assaults) == 1, events
+    assert codes(assaults[0], "actor") == ["LBN"] and "ISR" in codes(assaults[0], "recipient")
+
+
+def test_an_actorless_act_against_someone_else_is_kept() -> None:
+    events = events_of("Israeli jets bombed Gaza and three Egyptians were killed in Cairo.")
+    assert len([e for e in events if e["type"] == "ASSAULT"]) == 2, events
+
+
+def test_a_conjunct_no_name_covers_is_coded_from_context() -> None:
+    event = only(
+        "Soviet Foreign Minister Eduard Shevardnadze and Secretary of State George Shultz "
+        "ended two days of talks in Geneva.",
+        "CONSULT",
+    )
+    assert "USA" in codes(event, "actor"), event

@@ -708,6 +708,25 @@ def _phrase(token: Token | None, index: ActorIndex) -> list[Party]:
     return sorted(out.values(), key=lambda s: s.start)
 
 
+def _conjuncts_filled(
+    token: Token | None, named: list[Party], contextual: ActorIndex
+) -> list[Party]:
+    """The parties of a phrase whose conjuncts the named actors cover only in part, each
+    conjunct that names none coded from context, as a role left empty is ("Soviet Foreign
+    Minister Eduard Shevardnadze and *Secretary of State George Shultz*"); all from context
+    when none is named."""
+    if token is None or (named and not token.conjuncts):
+        return named or _phrase(token, contextual)
+    out = {span.start: span for span in named}
+    for t in (token, *token.conjuncts):
+        if named and any(t.left_edge.i <= s.start <= t.i for s in named):
+            continue
+        for span in _named(t, contextual):
+            if span.start not in contextual.exclude:
+                out.setdefault(span.start, span)
+    return sorted(out.values(), key=lambda s: s.start)
+
+
 def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -1669,7 +1688,8 @@ def _sentence_events(
     events: list[Event | None] = []
     # One event per act: triggers of one type by the same actor are one event when the
     # recipients of one are among those of the other ("attacked and killed"; "kidnapped
-    # advisers and exploded bombs in Kabul"); the one naming more recipients is kept.
+    # advisers and exploded bombs in Kabul"); the one naming more recipients is kept. An
+    # event with no actor is the same act as one with an actor on that ground (``_known_doers``).
     same_act: dict[tuple[object, ...], int] = {}
     # the events of background clauses count only when no other event has a participant
     foreground: list[Event] = []
@@ -1695,7 +1715,32 @@ def _sentence_events(
                 events[earlier] = None  # replaced, in reading order, by this one
         same_act[key] = len(events)
         events.append(event)
-    return [e for e in events if e is not None]
+    return _known_doers([e for e in events if e is not None])
+
+
+def _known_doers(events: Sequence[Event]) -> list[Event]:
+    """The events, those that have no actor and report, from its receiving end, an act
+    another event of the sentence gives a doer (same type and flags) made one with it: left
+    out when their recipients are among the other's, else lending them to a doer event that
+    has none ("two Israeli soldiers *were wounded* when guerrillas *ambushed* their patrol":
+    one ASSAULT, by the guerrillas, on the soldiers)."""
+    out = list(events)
+    for event in events:
+        if event.actor:
+            continue
+        mine = {p.code for p in event.recipient}
+        same = [
+            n
+            for n, other in enumerate(out)
+            if other.actor and other.type == event.type and other.flags == event.flags
+        ]
+        covering = [n for n in same if mine <= {p.code for p in out[n].recipient}]
+        bare = [n for n in same if not out[n].recipient]
+        if covering or bare:
+            if not covering:
+                out[bare[0]] = out[bare[0]]._replace(recipient=event.recipient)
+            out.remove(event)
+    return out
 
 
 def _acts_as_subjects(events: Sequence[Event], doc: Doc) -> list[Event]:
@@ -1739,7 +1784,7 @@ def _event(
     if sentence_country is None:  # "Gunmen kidnapped two German aid workers *in Yemen*"
         context.country, context.basis = _place_state(token, index), "sentence"
     try:
-        actor_spans = actor_spans or _phrase(actor_token, contextual)
+        actor_spans = _conjuncts_filled(actor_token, actor_spans, contextual)
         if not actor_spans and actor_token is None and _subjectless_root(token):
             actor_spans = _nearest_before(token, index)
         if not actor_spans and _by_authorities(token, pattern):
