@@ -240,3 +240,16 @@ def test_a_conjunct_no_name_covers_is_coded_from_context() -> None:
         "CONSULT",
     )
     assert "USA" in codes(event, "actor"), event
+
+
+def test_a_doerless_nominal_inside_an_accusation_is_no_event() -> None:
+    events = events_of(
+        "Zimbabwe accused the United States of sabotage in the negotiations on Namibia."
+    )
+    assert [e["type"] for e in events] == ["ACCUSE"], events
+
+
+def test_what_an_accusation_says_someone_did_is_kept_flagged() -> None:
+    events = events_of("Ukraine accused Iran of supplying drones to Russia.")
+    aid = [e for e in events if e["type"] == "AID"]
+    assert len(aid) == 1 and aid[0]["flags"]["alleged"], events

@@ -1810,6 +1810,11 @@ def _event(
         actor_spans = [s for s in _compound_actors(token, index) if s.start not in taken]
     if len(actor_spans) + len(recipient_spans) < MIN_PARTICIPANTS:
         return None
+    if extra_flags and not actor_spans:
+        # what an accusation or denial is about is an act of someone: a nominal with no doer
+        # inside it only describes ("accused the US of blackmail *in the negotiations* on
+        # Namibia")
+        return None
     code = _stopped(token, pattern.type, tables) or _code_for(found, folded, tables)
     info = tables.codes.get(code)
     mode = pattern.mode or (info.mode if info else "")
