@@ -253,3 +253,15 @@ def test_what_an_accusation_says_someone_did_is_kept_flagged() -> None:
     events = events_of("Ukraine accused Iran of supplying drones to Russia.")
     aid = [e for e in events if e["type"] == "AID"]
     assert len(aid) == 1 and aid[0]["flags"]["alleged"], events
+
+
+def test_a_threats_condition_is_part_of_the_threat() -> None:
+    # what a threat depends on ("if ...") belongs to it, as its "unless" clause does
+    events = events_of("Russia threatened to walk out if the United States deployed new missiles.")
+    assert [e["type"] for e in events] == ["THREATEN"], events
+
+
+def test_an_offers_condition_is_a_hypothetical_event() -> None:
+    events = events_of("Iran said it would complain if Iraq attacked Kuwait.")
+    attack = [e for e in events if e["type"] == "ASSAULT"]
+    assert len(attack) == 1 and attack[0]["flags"]["hypothetical"], events

@@ -175,6 +175,8 @@ STOPPED_DEPS = frozenset({"dobj", "nsubjpass", "xcomp"})
 INTENT_ROOT = "03"
 REFUSAL_ROOT = "12"
 CONDITION_MARKS = frozenset({"if", "unless"})
+IF_MARK = "if"
+THREAT_TYPE = "THREATEN"
 # Generic groups and roles ("police", "rebels", "students", "President Gbagbo") that name no
 # actor take their country from context (``_generic``) and their sector from roles.tsv. A
 # role of these sectors is not coded that way: "the newspaper said" is a source, not a party
@@ -1312,9 +1314,18 @@ def _embedded(token: Token) -> bool:
         return False
     if _for_infinitive(token):
         return True  # "called for Israel to halt": the content of the call
-    if any(c.dep_ == "mark" and c.lower_ in THREAT_MARKS for c in token.children):
-        return True  # "threatened to attack unless Baghdad accepted": the threat's condition
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
+        # "threatened to attack unless Baghdad accepted": the threat's condition ("if": only
+        # a threat's, ``_governor``)
+        return True
     return not any(c.dep_ in OWN_CLAUSE_DEPS for c in token.children)
+
+
+def _if_clause(clause: Token) -> bool:
+    """An adverbial clause of condition introduced by "if"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == IF_MARK for c in clause.children
+    )
 
 
 def _for_infinitive(clause: Token) -> bool:
@@ -1329,10 +1340,16 @@ def _governor(token: Token, triggers: dict[int, _Found]) -> _Found | None:
     t = token
     while t.dep_ == "conj" and t.head.i != t.i:  # "accused X of violating ... and *ignoring*"
         t = t.head
+    # what a threat depends on is part of the threat ("threatened to stop talks if the
+    # United States *deployed* missiles"); any other act's condition is an event of its
+    # own, flagged hypothetical
+    condition = False
     while _embedded(t) and t.head.i != t.i:
         came_from, t = t, t.head
+        condition = condition or _if_clause(came_from)
         if t.i in triggers:
-            return triggers[t.i]
+            found = triggers[t.i]
+            return None if condition and found.pattern.type != THREAT_TYPE else found
         if came_from.dep_ in PURPOSE_DEPS:  # "staged demonstrations to demand reforms"
             for obj in _light_acts(t):
                 if obj.i in triggers:
