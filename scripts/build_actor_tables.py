@@ -501,6 +501,11 @@ BODY_CODES = frozenset({"UNO", "IGO", "NGO", "IMG"})
 PLACE_SECTOR = "CVL"
 # Keys shorter than this are too ambiguous ("al", "a" in spelling lists).
 MIN_KEY_LENGTH = 4
+# Words inside a name that are no surname of their own ("Frederik Willem *de* Klerk", "Omar
+# Hassan Ahmad *al* Bashir").
+NAME_PARTICLES = frozenset(
+    {"abu", "ben", "bin", "bint", "del", "della", "des", "dos", "ibn", "van", "von", "ould"}
+)
 _PHOENIX_CODE = re.compile(r"\[\s*([A-Z]{3})([A-Z]*)[^\]]*\]")
 
 GAZETTEER_HEADER = """\
@@ -511,8 +516,10 @@ GAZETTEER_HEADER = """\
 # was built from CountryInfo.txt; see README.md). Read by claimgraph.actors.gazetteer: the
 # event coder asks it about a proper name only when no named actor fills a role.
 # Columns (tab-separated):
-#   kind    name (a whole name) | pair (a person's first and last word) | surname (a past
-#           head of state's or government's last name, used only after a title)
+#   kind    name (a whole name) | pair (a person's first and last word; also the first of
+#           two surnames, "andres pastrana", where no other key is the same) | surname (a
+#           past head of state's or government's last name, or first of two, used only
+#           after a title)
 #   key     the normalized key (claimgraph.actors.gazetteer.normalize)
 #   code    the state (ISO 3166-1 alpha-3) the name belongs to or lies in, or UNO, IGO,
 #           NGO, IMG for an international body or armed group
@@ -563,8 +570,9 @@ def phoenix_entries(text: str, states: frozenset[str]) -> list[_Entry]:
     return entries
 
 
-def _entry_keys(entry: _Entry) -> Iterator[tuple[str, str, str]]:
-    """(kind, key, sector) of each key an entry gives."""
+def _entry_keys(entry: _Entry) -> Iterator[tuple[str, str, str, bool]]:
+    """(kind, key, sector, secondary) of each key an entry gives; a secondary key (the first
+    of two surnames) yields to any other key that is the same."""
     sectors = {sector[:3] for _, sector in entry.codes}
     person = entry.person or PERSON_SECTOR in sectors
     if person or entry.codes[0][0] in BODY_CODES:
@@ -577,12 +585,19 @@ def _entry_keys(entry: _Entry) -> Iterator[tuple[str, str, str]]:
         key = normalize(name)
         if len(key) < MIN_KEY_LENGTH:
             continue
-        yield "name", key, sector
+        yield "name", key, sector, False
         words = key.split()
         if person and len(words) > 1:
-            yield "pair", f"{words[0]} {words[-1]}", sector
+            yield "pair", f"{words[0]} {words[-1]}", sector, False
             if LEADER_SECTOR in sectors:
-                yield "surname", words[-1], sector
+                yield "surname", words[-1], sector, False
+            # a Spanish or Portuguese name ends in two surnames, and news gives the first
+            # ("Andres *Pastrana* Arango": "President Andres Pastrana", "President Pastrana")
+            second = words[-2]
+            if len(words) > 2 and second not in NAME_PARTICLES and len(second) >= MIN_KEY_LENGTH:
+                yield "pair", f"{words[0]} {second}", sector, True
+                if LEADER_SECTOR in sectors:
+                    yield "surname", second, sector, True
 
 
 def gazetteer_rows(text: str, states: frozenset[str]) -> list[tuple[str, str, str, str]]:
@@ -590,13 +605,16 @@ def gazetteer_rows(text: str, states: frozenset[str]) -> list[tuple[str, str, st
     (keys given to two states are dropped); the state of an entry is its most frequent
     code."""
     found: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    secondary: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for entry in phoenix_entries(text, states):
         if not entry.codes:
             continue
         counts = Counter(state for state, _ in entry.codes)
         code = max(counts, key=lambda state: counts[state])
-        for kind, key, sector in _entry_keys(entry):
-            found.setdefault((kind, key), set()).add((code, sector))
+        for kind, key, sector, second in _entry_keys(entry):
+            (secondary if second else found).setdefault((kind, key), set()).add((code, sector))
+    for kind_key, values in secondary.items():
+        found.setdefault(kind_key, values)
     rows = []
     for (kind, key), values in found.items():
         if len({code for code, _ in values}) == 1:

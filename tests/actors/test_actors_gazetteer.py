@@ -78,3 +78,19 @@ def test_packaged_agents_skip_non_agents() -> None:
     # the dictionary's natural disasters and non-agents (JNK, NON, UNK) are left out
     assert agents.sectors("earthquake") is None
     assert agents.sectors("monday") is None
+
+
+def test_the_first_of_two_surnames_is_a_key() -> None:
+    # "Andres Pastrana Arango": news writes "Andres Pastrana" and "President Pastrana"
+    gazetteer = default_gazetteer()
+    for words, title in ((["Andres", "Pastrana"], 0), (["President", "Pastrana"], 1)):
+        place = gazetteer.find(words, title=title)
+        assert place is not None and place.code == "COL", words
+
+
+def test_a_title_before_a_full_name_the_table_spells_otherwise() -> None:
+    # the table has "Frederick Willem de Klerk"; after a title the last name decides
+    place = default_gazetteer().find(["President", "Frederik", "de", "Klerk"], title=1)
+    assert place is not None and place.code == "ZAF"
+    # without a title a first name is not enough
+    assert default_gazetteer().find(["Frederik", "de", "Klerk"]) is None

@@ -14,7 +14,9 @@ key (already normalized, ``normalize``) with its state:
 
 * ``name``: a whole name, as the dictionary writes it or one of its synonyms;
 * ``pair``: a person's first and last word ("omar bashir" for "Omar Hassan Ahmad al-Bashir"),
-  so that a name written with or without middle names is found;
+  so that a name written with or without middle names is found; also the first word and the
+  first of two surnames ("andres pastrana" for "Andres Pastrana Arango") where no other key
+  is the same;
 * ``surname``: a head of state's or government's last name alone ("kagame"), used only right
   after a title ("President Kagame").
 
@@ -82,7 +84,8 @@ class Gazetteer:
         "Bashir"), the first ``title`` of which are a title: the whole name or a tail of it
         (words dropped from the front), then its first and last word, then, when a title is
         followed by one word, that word as a past leader's last name ("President Kagame";
-        not "Moshood Abiola", whose first name is no title), then any one word that is a
+        not "Moshood Abiola", whose first name is no title), and after a title the last word
+        of a longer name too ("President Frederik de Klerk"), then any one word that is a
         place ("West *Darfur* State")."""
         keys = [normalize(w) for w in words]
         if not all(keys):
@@ -94,6 +97,12 @@ class Gazetteer:
                 found = self._keys.get(("pair", f"{tail[0]} {tail[-1]}"))
             if found is None and len(tail) == 1 and 0 < title == start:
                 found = self._keys.get(("surname", tail[0]))
+            if found is not None:
+                return found
+        if 0 < title < len(keys) - 1:
+            # a title before a full name whose spelling the table lacks: the last name alone
+            # ("President Frederik de *Klerk*", where the table has "Frederick Willem")
+            found = self._keys.get(("surname", keys[-1]))
             if found is not None:
                 return found
         for key in reversed(keys):
