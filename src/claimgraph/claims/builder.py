@@ -238,10 +238,12 @@ def _attach_evidence(
     drafts: list[_Draft],
     candidates: list[anaphora.Candidate],
 ) -> None:
+    # Only a report with a source gives a voice: "No evidence has been presented" is read by
+    # the attribution layer as a passive report with no one behind it, and stays the outlet's.
     contents = [
         (a["id"], a["content"]["start"], a["content"]["end"])
         for a in attributions
-        if a.get("content")
+        if a.get("content") and a.get("source")
     ]
     for statement in find_evidence(text, sentences.bounds, contents):
         # 1. a contested claim stated in the same sentence; 2. the claim it follows
