@@ -82,6 +82,21 @@ CASES = [
         ["ESP"],
         ["ESP"],
     ),
+    # leaving talks halts negotiations (164), also when the parser hangs "of" on "out"
+    (
+        "Palestinian negotiators walked out of the peace talks with Israel.",
+        "SANCTION",
+        "164",
+        ["PSE"],
+        ["ISR"],
+    ),
+    # a particle the parser takes for an adverb ("pulled *back*") is still the particle
+    ("Rwandan troops pulled back from eastern Congo.", "RETREAT", "087", ["RWA"], []),
+    # withdrawing observers ends their presence (1662); reducing representation, ties (161)
+    ("The United Nations pulled its observers out of Angola.", "SANCTION", "1662", ["UNO"], []),
+    ("Libya reduced its diplomatic representation in Tunisia.", "SANCTION", "161", ["LBY"], []),
+    # letting relief agencies in allows humanitarian access (0863)
+    ("Indonesia allowed international relief agencies into Aceh.", "RETREAT", "0863", ["IDN"], []),
     # an ethnic group that lives in one state is coded by it (the actor tables)
     ("Tamil rebels declared a unilateral ceasefire.", "RETREAT", "0871", ["LKA"], []),
     # expelling diplomats reduces relations (166); expelling other people deports them (174)

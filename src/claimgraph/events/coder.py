@@ -503,7 +503,7 @@ def _holds(token: Token, dep_path: str, word: str) -> bool:
                 continue
             if dep == child.dep_ or (dep == "prep" and child.dep_ in ("prt", "agent", "dative")):
                 return True
-            if dep == "prt" and child.dep_ == "prep":
+            if dep == "prt" and child.dep_ in ("prep", "advmod"):  # "pulled *back*"
                 return True
             if dep == "dobj" and child.dep_ == "nsubjpass":  # "sanctions were lifted"
                 return True
