@@ -189,6 +189,15 @@ RULES = [
         [("Pence", ":", "We will win", "direct", "assert", "colon")],
     ),
     (
+        # the parser ends the sentence at the colon: the rest of the line is the content
+        "headline-colon-split-by-the-parser",
+        "Pence: We will win. Polls say otherwise.",
+        "Pence/ROOT/0/PROPN/Pence :/punct/0/PUNCT We/nsubj/4/PRON/we will/aux/4/AUX "
+        "win/ROOT/4/VERB ./punct/4/PUNCT Polls/nsubj/7/NOUN/poll say/ROOT/7/VERB "
+        "otherwise/advmod/7/ADV ./punct/7/PUNCT",
+        [("Pence", ":", "We will win. Polls say otherwise", "direct", "assert", "colon")],
+    ),
+    (
         # the parser hangs the comma before the cue clause on the cue verb: still set off
         "parenthetical-comma-on-cue",
         "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.",
@@ -1012,3 +1021,13 @@ def test_as_clause_without_a_subject_reports_nothing(make_doc: MakeDoc) -> None:
         "the/det/4/DET RNC/nsubj/5/PROPN/RNC relented/ROOT/5/VERB/relent ./punct/5/PUNCT"
     )
     assert find_attributions(make_doc(text, spec), LEXICON, model=False) == []
+
+
+def test_rest_of_line_stops_at_the_line_break() -> None:
+    from spacy.lang.en import English
+
+    words = ["Pence", ":", "We", "win", ".", "\n", "Polls", "say", "so", "."]
+    doc = Doc(English().vocab, words=words, spaces=[False, True, True, False, False] + [False] * 5)
+    assert [t.text for t in attribution._rest_of_line(doc, 1)] == ["We", "win", "."]
+    # a colon that ends its line ("it gets better:" before a quoted paragraph) has nothing
+    assert attribution._rest_of_line(doc, 4) == []

@@ -1116,6 +1116,21 @@ def _embedded_cues(doc: Doc, content_idx: set[int], lexicon: CueLexicon) -> set[
     return cut
 
 
+def _rest_of_line(doc: Doc, colon: int) -> list[Token]:
+    """The tokens after ``colon`` up to the end of its line: "Ann Coulter: And Then There
+    Was the One." and "TAPPER: And obviously, ..." are split by the parser at the colon, and
+    the line is what the speaker said. Nothing when the colon ends its line ("it gets
+    better:" before a quoted paragraph), whose source lies elsewhere."""
+    out: list[Token] = []
+    for token in doc[colon + 1 :]:
+        if "\n" in token.text:
+            break
+        out.append(token)
+        if "\n" in token.whitespace_:
+            break
+    return out
+
+
 def _colon(sentence: Span) -> Iterator[Attribution]:
     tokens = list(sentence)
     for position, token in enumerate(tokens[: MAX_COLON_SOURCE_TOKENS + 1]):
@@ -1130,11 +1145,12 @@ def _colon(sentence: Span) -> Iterator[Attribution]:
             or before[0].pos_ == "DET"
         ):
             return
-        after = [t.i for t in tokens[position + 1 :]]
         doc = sentence.doc
-        if not any(
-            t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_MARKS for t in tokens[position + 1 :]
-        ):
+        rest = tokens[position + 1 :]
+        if all(t.is_space for t in rest):  # the parser ended the sentence at the colon
+            rest = _rest_of_line(doc, token.i)
+        after = [t.i for t in rest]
+        if not any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_MARKS for t in rest):
             return  # "Clinton: 547.": a table row, not a statement
         source = char_span(doc, [t.i for t in before])
         content = char_span(doc, after, keep_quotes=True)
