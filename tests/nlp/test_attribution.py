@@ -403,6 +403,12 @@ NOTHING = [
         "wins/ROOT/4/VERB/win the/det/6/DET caucuses/dobj/4/NOUN/caucus ./punct/4/PUNCT",
     ),
     (
+        "colon-line-label",  # an interview's "Q:", like "UPDATE:", labels a line
+        "Q: Have you talked to her?",
+        "Q/dep/3/PROPN/q :/punct/3/PUNCT Have/aux/3/AUX/have you/nsubj/3/PRON/you "
+        "talked/ROOT/3/VERB/talk to/prep/3/ADP her/pobj/5/PRON ?/punct/3/PUNCT",
+    ),
+    (
         "colon-table-row",  # a name and a number: no statement
         "Clinton: 547.",
         "Clinton/ROOT/0/PROPN :/punct/0/PUNCT 547/appos/0/NUM ./punct/0/PUNCT",

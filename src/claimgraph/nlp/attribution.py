@@ -60,6 +60,7 @@ from claimgraph.nlp.lexicon import (
     CueLexicon,
     according_to_non_sources,
     catenative_cue_verbs,
+    colon_headings,
     cue_frames,
     cue_lexicon,
     cue_statement_nouns,
@@ -1143,6 +1144,7 @@ def _colon(sentence: Span) -> Iterator[Attribution]:
             or not before[0].text[:1].isupper()
             # "The Latest:", "A reminder:": a heading (PolNeAR train: 11 of 12 not a source)
             or before[0].pos_ == "DET"
+            or sentence.doc.text[before[0].idx : token.idx].strip().lower() in colon_headings()
         ):
             return
         doc = sentence.doc

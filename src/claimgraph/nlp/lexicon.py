@@ -78,6 +78,12 @@ def survey_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def colon_headings() -> frozenset[str]:
+    """Labels before a colon that name no speaker: "Q:", "UPDATE:", "Good news:"."""
+    return _word_list("colon_headings.txt")
+
+
+@lru_cache(maxsize=1)
 def catenative_cue_verbs() -> frozenset[str]:
     """Verbs whose infinitive's verb joins them in the cue: "continued to assert"."""
     return _word_list("catenative_cue_verbs.txt")
