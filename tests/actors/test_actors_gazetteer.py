@@ -94,3 +94,14 @@ def test_a_title_before_a_full_name_the_table_spells_otherwise() -> None:
     assert place is not None and place.code == "ZAF"
     # without a title a first name is not enough
     assert default_gazetteer().find(["Frederik", "de", "Klerk"]) is None
+
+
+def test_a_place_inside_a_persons_name_is_not_the_place() -> None:
+    g = Gazetteer(parse_gazetteer("name\tfarah\tAFG\tCVL\nname\tbasra\tIRQ\tCVL\n"))
+    # "Farah" is an Afghan province, and the middle name of a Somali leader
+    assert g.find(["Mohamed", "Farah", "Aidid"]) is None
+    assert g.find(["General", "Mohamed", "Farah", "Aidid"], title=1) is None
+    # named by their place: a descriptor or an institution on one side only
+    assert g.find(["Farah", "Province"]) == ("AFG", "CVL")
+    assert g.find(["Basra", "Police"]) == ("IRQ", "CVL")
+    assert g.find(["Northern", "Farah", "Province"]) == ("AFG", "CVL")

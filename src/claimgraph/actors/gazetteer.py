@@ -33,6 +33,7 @@ from importlib import resources
 from typing import NamedTuple
 
 FILE = "gazetteer.tsv"
+PLACE_WORDS_FILE = "place_words.txt"
 KEY_KINDS = ("name", "pair", "surname")
 COLUMNS = ("kind", "key", "code", "sector")
 # The codes of the table that are no state (an international body or armed group): such a
@@ -86,7 +87,8 @@ class Gazetteer:
         followed by one word, that word as a past leader's last name ("President Kagame";
         not "Moshood Abiola", whose first name is no title), and after a title the last word
         of a longer name too ("President Frederik de Klerk"), then any one word that is a
-        place ("West *Darfur* State")."""
+        place, unless it stands between other words of a person's name ("West *Darfur*
+        State", "*Basra* Police", but not "Mohamed Farah Aidid"; ``_inside_a_name``)."""
         keys = [normalize(w) for w in words]
         if not all(keys):
             keys, title = [k for k in keys if k], 0
@@ -105,11 +107,38 @@ class Gazetteer:
             found = self._keys.get(("surname", keys[-1]))
             if found is not None:
                 return found
-        for key in reversed(keys):
-            found = self._keys.get(("name", key))
-            if found is not None and found.sector is not None:
+        for at in range(len(keys) - 1, -1, -1):
+            found = self._keys.get(("name", keys[at]))
+            if (
+                found is not None
+                and found.sector is not None
+                and not _inside_a_name(keys, at, title)
+            ):
                 return found
         return None
+
+
+def _inside_a_name(keys: Sequence[str], at: int, title: int) -> bool:
+    """Whether the word at ``at`` has, after the title, a word on each side that is no
+    ``place_words`` word: "Mohamed *Farah* Aidid" is a person named after a place, while
+    "West *Darfur* State", "*Basra* Police" and "*Mosul* Dam" are named by theirs."""
+    before = [k for k in keys[title:at] if k not in place_words()]
+    after = [k for k in keys[at + 1 :] if k not in place_words()]
+    return bool(before) and bool(after)
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Words that may stand beside a place's name in a longer name (``place_words.txt``):
+    "West Darfur State" is Darfur, "Mohamed Farah Aidid" is no Farah."""
+    text = (
+        resources.files("claimgraph.data").joinpath("actors", PLACE_WORDS_FILE).read_text("utf-8")
+    )
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def parse(text: str) -> list[tuple[str, str, str, str]]:
