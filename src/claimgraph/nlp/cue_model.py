@@ -70,39 +70,6 @@ def cue_features(token: Token, lexicon: CueLexicon) -> list[str]:
     feats.append(f"first_person={first_person}")
     if token.i + 1 < len(token.doc):
         feats.append(f"next={token.doc[token.i + 1].lower_}")
-    feats.extend(_context_features(token, lemma, subject))
-    return feats
-
-
-# How far into its sentence a verb stands, in steps of this many tokens (capped at 3 steps).
-POSITION_STEP = 5
-
-
-def _context_features(token: Token, lemma: str, subject: Token | None) -> list[str]:
-    """Who speaks, what the verb governs and what surrounds it: the subject's lemma ("he",
-    "officials", "poll"), the complements' lemmas and tags, a modal ("would support"), the
-    word before ("reportedly", "to"), the punctuation after, the verb's place in its
-    sentence and whether that sentence quotes. On PolNeAR train (three 80/20 splits) they
-    raise held-out verb F1 by about 0.55 points."""
-    doc, sent, head = token.doc, token.sent, token.head
-    feats = [
-        f"prev={doc[token.i - 1].lower_ if token.i > sent.start else '<s>'}",
-        f"lemma_dep={lemma}|{token.dep_}",
-        f"head_pos={head.pos_}",
-        f"lemma_head_lemma={lemma}|{head.lemma_.lower()}",
-        f"sent_quote={any(t.text in QUOTE_CHARS for t in sent)}",
-        f"position={min(3, (token.i - sent.start) // POSITION_STEP)}",
-    ]
-    after = doc[token.i + 1].text if token.i + 1 < len(doc) else "</s>"
-    feats.append(f"next_punct={'word' if after.isalnum() else after}")
-    if subject is not None:
-        feats.append(f"subj_lemma={subject.lemma_.lower()}")
-    for child in token.children:
-        if child.dep_ in {"xcomp", "ccomp", "dobj", "advcl"}:
-            feats.append(f"{child.dep_}_lemma={child.lemma_.lower()}")
-            feats.append(f"{child.dep_}_tag={child.tag_}")
-        elif child.dep_ == "aux" and child.tag_ == "MD":
-            feats.append(f"modal={child.lower_}")
     return feats
 
 
