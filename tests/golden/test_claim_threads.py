@@ -58,7 +58,10 @@ def test_sanctions_calls_are_one_thread(press_store: Store) -> None:
     sanction = [t for t in threads if t["predicate"] in ("sanction", "strengthen", "intensify")]
     assert sanction, [signature(t) for t in threads]
     thread = sanction[0]
-    assert {a["outlet"] for a in thread["articles"]} == {"President of Ukraine"}
+    # Zelenskyy's calls, week after week (a Kremlin readout of Biden speaking "of the
+    # possibility of harsh sanctions against Russia" is about the same sanctions, and may join)
+    outlets = [a["outlet"] for a in thread["articles"]]
+    assert outlets.count("President of Ukraine") >= 3
     days = [a["published"] for a in thread["articles"]]
     assert days == sorted(days) and days[0] < days[-1]  # a timeline, over weeks
     _consistent(press_store)
