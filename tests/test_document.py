@@ -435,3 +435,27 @@ def test_cited_source_cut_inside_a_name_keeps_its_actor() -> None:
     (sputnik,) = [a for a in by_id.values() if a["source"] and a["source"]["text"] == "Sputnik"]
     assert citing["id"] in sputnik["cites"]
     assert citing["content"] == sputnik["content"]
+
+
+def test_we_in_a_speakers_turn_is_the_speakers_side() -> None:
+    import claimgraph
+
+    text = (
+        "The talks focused on trade. *** President of Russia Vladimir Putin: Mr Federal "
+        "Chancellor, Germany is one of our priority partners. We can also mention that our "
+        "trade grew. Federal Chancellor of Germany Olaf Scholz (retranslated): Thank you. "
+        "I am glad that our meeting is taking place."
+    )
+    document = claimgraph.extract(text, published="2022-02-15")
+    turns = {
+        a["source"]["text"]: (a["source"]["actor"] or {}).get("code")
+        for a in document["attributions"]
+        if a["rule"] == "speaker"
+    }
+    assert turns == {
+        "President of Russia Vladimir Putin": "RUS",
+        "Federal Chancellor of Germany Olaf Scholz": "DEU",
+    }
+    # "we", whose nearest group before it is Germany, speaks for the turn's speaker
+    we = [a for a in document["attributions"] if a["source"] and a["source"]["text"] == "We"]
+    assert [(a["source"]["actor"] or {}).get("code") for a in we] == ["RUS"]

@@ -261,21 +261,27 @@ def _cite_owner(found: Sequence[Attribution], n: int, cited: CharSpan) -> int:
 def resolve_first_person(
     text: str, objects: list[dict[str, Any]], kb: ActorKB, on: date | None
 ) -> None:
-    """Give an unresolved "I"/"we" source the actor who speaks there. The cascade, first hit
-    wins: 1. the source of the quote or report it is nested in; 2. the speaker label of the
-    transcript turn it is in ("Vladimir Putin: ..."), when it names a person the knowledge
-    base knows."""
+    """Give an "I"/"we" source the actor who speaks there. The cascade, first hit wins:
+    1. the source of the quote or report it is nested in (of a direct quote even when the
+    pronoun already has an antecedent: "we" in Putin's turn is Russia, not the Germany named
+    before it); 2. for a source still unresolved, the speaker label of the transcript turn it
+    is in ("Vladimir Putin: ..."), when it names a person the knowledge base knows."""
     by_id = {o["id"]: o for o in objects}
     labels = [(m.start(), m.group(1)) for m in SPEAKER_LABEL.finditer(text)]
     for obj in objects:
         source = obj["source"]
-        if source is None or source["actor"] is not None:
-            continue
-        if source["text"].strip().lower() not in FIRST_PERSON:
+        if source is None or source["text"].strip().lower() not in FIRST_PERSON:
             continue
         outer = by_id.get(obj["nested_in"]) if obj["nested_in"] else None
-        if outer is not None and outer["source"] and outer["source"]["actor"]:
+        if (
+            outer is not None
+            and outer["source"]
+            and outer["source"]["actor"]
+            and (source["actor"] is None or outer["kind"] == "direct")
+        ):
             source["actor"] = dict(outer["source"]["actor"])
+            continue
+        if source["actor"] is not None:
             continue
         before = [name for start, name in labels if start < source["start"]]
         speaker = _label_person(before[-1], kb, on) if before else None

@@ -1037,3 +1037,16 @@ def test_rest_of_line_stops_at_the_line_break() -> None:
     assert [t.text for t in attribution._rest_of_line(doc, 1)] == ["We", "win", "."]
     # a colon that ends its line ("it gets better:" before a quoted paragraph) has nothing
     assert attribution._rest_of_line(doc, 4) == []
+
+
+def test_one_attribution_per_cue_the_later_verbs() -> None:
+    def report(cue: CharSpan, cue_token: int) -> Attribution:
+        content = CharSpan(37, 62)
+        return Attribution(None, cue, content, "indirect", "assert", "verb_cue", (), cue_token, 3)
+
+    # "would like" (its cue moved up to "would like to note") beside "note" widened to its
+    # governor: the same cue twice, and "note" holds the content
+    like, note = report(CharSpan(18, 36), 5), report(CharSpan(18, 36), 7)
+    shorter = report(CharSpan(18, 28), 5)  # "would like" alone, inside the longer cue
+    assert attribution._without_subsumed([like, note, shorter]) == [note]
+    assert attribution._without_subsumed([note, like]) == [note]

@@ -160,3 +160,53 @@ def test_quotation_continued_in_the_next_paragraphs(nlp: Language, line_end: str
         "“For ever.”",
     ]
     assert said.kind == "direct"
+
+
+TRANSCRIPT = (
+    "The talks began.\nPresident of Russia Vladimir Putin: Mr Chancellor, friends, we are glad "
+    "to see you.\nFederal Chancellor of Germany Olaf Scholz (retranslated): Thank you very "
+    "much. I am glad too that our meeting is taking place. Vladimir Putin: I would like to "
+    "note that Germany is a partner. Olaf Scholz: Thank you."
+)
+
+
+def test_transcript_turns_are_direct_quotes_of_their_speakers(nlp: Language) -> None:
+    doc = nlp(TRANSCRIPT)
+    found = find_attributions(doc, cue_lexicon(), model=True)
+    turns = [a for a in found if a.rule == "speaker"]
+    assert [(a.source.text(TRANSCRIPT), a.cue.text(TRANSCRIPT)) for a in turns if a.source] == [
+        ("President of Russia Vladimir Putin", ":"),
+        ("Federal Chancellor of Germany Olaf Scholz", ":"),
+        ("Vladimir Putin", ":"),
+        ("Olaf Scholz", ":"),
+    ]
+    assert all(a.kind == "direct" for a in turns)
+    # a turn runs over its sentences up to the next label
+    assert turns[1].content is not None
+    assert turns[1].content.text(TRANSCRIPT) == (
+        "Thank you very much. I am glad too that our meeting is taking place"
+    )
+    # a report inside a turn is nested in it, once; a label is nobody's subject
+    (note,) = [a for a in found if "note" in a.cue.text(TRANSCRIPT)]
+    assert note.nested_in == found.index(turns[2])
+    labels = [a.source for a in turns if a.source is not None]
+    assert not any(
+        a.source is not None and a.rule != "speaker" and any(a.source.overlaps(x) for x in labels)
+        for a in found
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline in title case, not a turn
+        "Gillibrand on Hillary Releasing Her Speech Transcripts: I Think She Will Do It.\n"
+        "Senator Kirsten Gillibrand spoke on Friday.",
+        # a list, not a turn
+        "Our panel.\nNew Hampshire: Charlie Arlinghaus, Arnie Arnesen.\n"
+        "South Carolina: Andrew Collins, Barry Wynn.",
+    ],
+)
+def test_title_case_headlines_and_lists_are_no_turns(nlp: Language, text: str) -> None:
+    found = find_attributions(nlp(text), cue_lexicon(), model=True)
+    assert not [a for a in found if a.rule == "speaker"]

@@ -42,6 +42,7 @@ comments about C"). Without a shipped model the rules' edges stand.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple
 
@@ -1219,6 +1220,116 @@ def _dash_bylines(doc: Doc, quotes: list[Quote], found: list[Attribution]) -> It
         )
 
 
+# A transcript's speaker label: "President of Russia Vladimir Putin: ...", "Federal Chancellor
+# of Germany Olaf Scholz (retranslated): ...". It opens a line or follows the end of a
+# sentence (press services run turns together), is written in capitalized words joined by
+# the few small words of titles ("of", "the", "and") or dashes, ends on a capitalized word,
+# and may carry a translator's note in parentheses before the colon. One-word labels
+# ("Pence: ...", "TAPPER: ...") are the colon rule's.
+_SPEAKER = re.compile(
+    r"(?:(?<=\n)|(?<=[.!?…*][ \u00a0])|(?<=[.!?…][”\"][ \u00a0])|\A)"
+    r"(?P<name>[A-Z][\w’'.-]*(?:(?:[ \u00a0]+(?:of|the|and|for|on|de|von|van|al|bin|–|—|-))*"
+    r"[ \u00a0]+[A-Z][\w’'.-]*){1,11})"
+    r"[ \u00a0]?(?:\((?P<note>[a-z][a-z ]{2,30})\))?(?P<colon>:)[ \u00a0]+(?=\S)"
+)
+# The turn ends at the next label, or at a blank line.
+_TURN_END = re.compile(r"\n[ \t\u00a0]*\n")
+# Labels that open no turn: a determiner or a verb first ("The Latest:", "Follow X on
+# Twitter:"), as in the colon rule.
+NOT_SPEAKER_POS = frozenset({"DET", "VERB", "AUX", "PRON"})
+
+
+def _speaker_labels(doc: Doc) -> list[tuple[re.Match[str], int]]:
+    """The labels of a transcript, each with the end of its turn (the next label, or a
+    blank line). A label counts when one speaker's last name opens two turns or more
+    ("President of Russia Vladimir Putin:", later "Vladimir Putin:"), or when its turn is
+    speech: in sentence case, with a first or second person ("Olaf Scholz (retranslated):
+    Thank you very much. I am glad ..."). A headline in title case ("Gillibrand on Hillary's
+    Speeches: ...") or a list ("New Hampshire: Charlie Arlinghaus, ...") is none."""
+    text = doc.text
+    matches = []
+    for match in _SPEAKER.finditer(text):
+        first = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
+        label = match.group("name").strip().lower()
+        if first is None or first[0].pos_ in NOT_SPEAKER_POS or label in colon_headings():
+            continue
+        matches.append(match)
+    turns = []
+    for n, match in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        blank = _TURN_END.search(text, match.end(), end)
+        end = blank.start() if blank is not None else end
+        while end > match.end() and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+            end -= 1  # like the other rules' contents, without the closing full stop
+        turns.append((match, end))
+    last_names = Counter(m.group("name").split()[-1] for m, _ in turns)
+    return [
+        (m, end)
+        for m, end in turns
+        if last_names[m.group("name").split()[-1]] >= 2 or _is_speech(doc, m.end(), end)
+    ]
+
+
+# Words that show a turn is someone speaking: the first and second person.
+SPEECH_PRONOUNS = frozenset({"i", "we", "you", "my", "our", "me", "us"})
+# Most words of a headline in title case are capitalized; of a spoken turn, few.
+MAX_CAPITALIZED_SHARE = 0.5
+
+
+def _is_speech(doc: Doc, start: int, end: int) -> bool:
+    turn = doc.char_span(start, end, alignment_mode="expand")
+    if turn is None:
+        return False
+    words = [t for t in turn if t.is_alpha]
+    capitalized = sum(1 for t in words if t.text[:1].isupper())
+    return (
+        bool(words)
+        and capitalized <= MAX_CAPITALIZED_SHARE * len(words)
+        and any(t.lower_ in SPEECH_PRONOUNS for t in words)
+    )
+
+
+def _speaker_turns(doc: Doc) -> Iterator[Attribution]:
+    """Each turn of a transcript (``_speaker_labels``) as a direct quote of its speaker:
+    the name is the source, the colon the cue and the turn, up to the next label or a blank
+    line, the content. A turn without a verb ("Hillary Clinton: 1,769.") is none."""
+    for label, end in _speaker_labels(doc):
+        turn = doc.char_span(label.end(), end, alignment_mode="expand")
+        cue = doc.char_span(label.start("colon"), label.end("colon"), alignment_mode="expand")
+        name = doc.char_span(label.start("name"), label.end("name"), alignment_mode="expand")
+        if turn is None or cue is None or name is None or not len(cue) or not len(name):
+            continue
+        if not any(t.pos_ in {"VERB", "AUX"} for t in turn):
+            continue
+        yield Attribution(
+            CharSpan(label.start("name"), label.end("name")),
+            CharSpan(label.start("colon"), label.end("colon")),
+            CharSpan(label.end(), end),
+            "direct",
+            DEFAULT_STANCE,
+            "speaker",
+            (),
+            cue[0].i,
+            name[-1].i,
+        )
+
+
+def _with_turns(found: list[Attribution], turns: list[Attribution]) -> list[Attribution]:
+    """The turns in place of what the other rules read into their labels: the colon rule's
+    one sentence after a short label ("Vladimir Putin: ..."), a label's words taken for a
+    report ("Olaf Scholz(retranslated):" parsed with a verb) or for the subject of the turn's
+    first verb ("Olaf Scholz: Thank you"). A label names who speaks next, and says nothing
+    itself."""
+    labels = [span for t in turns for span in (t.source, t.cue) if span is not None]
+    return [
+        a
+        for a in found
+        if not any(
+            a.cue.overlaps(x) or (a.source is not None and a.source.overlaps(x)) for x in labels
+        )
+    ] + turns
+
+
 MAX_QUOTE_GAP_TOKENS = 4  # "“...,” he said" / "said, “...”": tokens allowed between cue and quote
 
 
@@ -1556,6 +1667,7 @@ def find_attributions(
         found.extend(_verb_cues(sentence, lexicon, quotes, cue_model))
         found.extend(_colon(sentence))
     found.extend(list(_dash_bylines(doc, quotes, found)))
+    found = _with_turns(found, list(_speaker_turns(doc)))
     for sentence in doc.sents:  # after the verb cues: a noun in one of theirs is theirs
         found.extend(list(_frame_cues(sentence, lexicon, quotes, found)))
     if edges is not None:
@@ -1573,8 +1685,10 @@ def _without_subsumed(found: list[Attribution]) -> list[Attribution]:
     """Each cue once: an attribution whose cue lies inside another's longer cue is the same
     report seen from a shorter cue ("declined" with content "to say whether C" beside
     "declined to say" with "whether C", once ``_infinitive_governor`` widens the inner
-    verb's cue), and the longer one stays."""
-    return [
+    verb's cue), and the longer one stays. Of two with the very same cue ("would like" whose
+    content edges moved its cue up to "would like to note", beside "note" widened to its
+    governor), the one read from the later verb stays: that verb's frame holds the content."""
+    longest = [
         a
         for a in found
         if not any(
@@ -1584,6 +1698,12 @@ def _without_subsumed(found: list[Attribution]) -> list[Attribution]:
             for b in found
         )
     ]
+    by_cue: dict[tuple[tuple[int, int], ...], Attribution] = {}
+    for a in longest:
+        kept = by_cue.get(a.cue.pieces())
+        if kept is None or a.cue_token > kept.cue_token:
+            by_cue[a.cue.pieces()] = a
+    return [a for a in longest if by_cue[a.cue.pieces()] is a]
 
 
 def _learned_edges(
