@@ -72,3 +72,20 @@ def test_the_outlets_own_statements_are_not_claims(extractor: Extractor) -> None
 def test_first_person_subject_is_the_speaker(extractor: Extractor) -> None:
     (claim,) = claims_of(extractor, 'Russia said: "We will never attack Finland."')
     assert claim["subject"]["code"] == "RUS"
+
+
+def test_a_transcript_turn_gives_one_claim_per_sentence(extractor: Extractor) -> None:
+    found = claims_of(
+        extractor,
+        "The talks focused on energy. *** President of Russia Vladimir Putin: Thank you very "
+        "much. Russia has been a reliable energy supplier for decades. I would like to note "
+        "that Germany is our partner. Vladimir Putin: Our gas deliveries have never stopped.",
+    )
+    texts = {c["text"]: holders(c) for c in found}
+    assert texts["Russia has been a reliable energy supplier for decades"] == {("RUS", "assert")}
+    assert texts["Our gas deliveries have never stopped"] == {("RUS", "assert")}
+    # the report in a sentence of the turn is that report's claim, held by the speaker
+    assert texts["that Germany is our partner"] == {("RUS", "assert")}
+    assert not any("I would like to note" in t for t in texts)
+    # no whole turn, and nothing from a sentence without a clause
+    assert not any("Thank you" in t for t in texts)

@@ -106,6 +106,42 @@ class _Sentences:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
 
+# The attribution rule of a transcript turn ("Vladimir Putin: ..."), whose content is a
+# whole speech rather than one proposition.
+TURN_RULE = "speaker"
+_TRAILING = " \t\n\u00a0.,;:"
+# A sentence states something when a clause in it has a subject.
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _turn_sentences(
+    doc: Doc, sentences: _Sentences, attribution: Obj, attributions: Sequence[Obj]
+) -> Sequence[Obj]:
+    """The attribution as the claims see it: itself, or for a transcript turn one copy per
+    sentence of the turn, each with that sentence as its content. A sentence that holds a
+    report of its own ("I would like to note that C") is left to that report, whose "I" is
+    the speaker already, and one without a clause of its own ("Thank you very much", "Once
+    again, welcome") states nothing."""
+    if attribution.get("rule") != TURN_RULE:
+        return [attribution]
+    content = attribution["content"]
+    cues = [b["cue"]["start"] for b in attributions if b.get("nested_in") == attribution["id"]]
+    text = doc.text
+    units: list[Obj] = []
+    for start, end in sentences.bounds:
+        start, end = max(start, content["start"]), min(end, content["end"])
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        if end <= start or any(start <= cue < end for cue in cues):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not any(t.dep_ in CLAUSE_SUBJECTS for t in span):
+            continue
+        piece = {"text": text[start:end], "start": start, "end": end}
+        units.append({**attribution, "content": {**content, **piece}})
+    return units
+
+
 def _events_in(events: Sequence[Obj], start: int, end: int) -> list[Obj]:
     return [e for e in events if start <= e["trigger"]["start"] and e["trigger"]["end"] <= end]
 
@@ -145,7 +181,12 @@ def find_claims(
     anaphoric: list[tuple[Obj, str]] = []
 
     ordered = sorted(
-        (a for a in attributions if a.get("content") and a.get("source")),
+        (
+            unit
+            for a in attributions
+            if a.get("content") and a.get("source")
+            for unit in _turn_sentences(doc, sentences, a, attributions)
+        ),
         key=lambda a: (a["content"]["start"], a["id"]),
     )
     for a in ordered:
