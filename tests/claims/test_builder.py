@@ -89,3 +89,16 @@ def test_a_transcript_turn_gives_one_claim_per_sentence(extractor: Extractor) ->
     assert not any("I would like to note" in t for t in texts)
     # no whole turn, and nothing from a sentence without a clause
     assert not any("Thank you" in t for t in texts)
+
+
+def test_an_asserted_topic_is_no_claim(extractor: Extractor) -> None:
+    found = claims_of(
+        extractor,
+        "The presidents discussed bilateral trade and energy cooperation. "
+        "Ukraine accused Russia of war crimes. France called for new sanctions.",
+    )
+    texts = [c["text"] for c in found]
+    # what was talked about is no claim; an accusation and a request of a noun phrase are
+    assert not any("bilateral trade" in t for t in texts)
+    assert any("war crimes" in t for t in texts)
+    assert any("sanctions" in t for t in texts)

@@ -112,6 +112,9 @@ TURN_RULE = "speaker"
 _TRAILING = " \t\n\u00a0.,;:"
 # A sentence states something when a clause in it has a subject.
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Dependents that make a content without a subject of its own a clause: "accused Iran of
+# *supplying* drones", "urged them *to act*".
+CLAUSAL_COMPLEMENTS = frozenset({"pcomp", "xcomp", "ccomp", "advcl"})
 
 
 def _turn_sentences(
@@ -140,6 +143,25 @@ def _turn_sentences(
         piece = {"text": text[start:end], "start": start, "end": end}
         units.append({**attribution, "content": {**content, **piece}})
     return units
+
+
+# Stances whose object is a proposition even when it is a noun phrase: a request ("called
+# for new sanctions"), a denial or a doubt ("denied the supply of drones").
+NOMINAL_STANCES = frozenset({"request", "deny", "doubt", "question"})
+
+
+def _only_a_topic(doc: Doc, attribution: Obj) -> bool:
+    """An asserted content that is a noun phrase with no clause and no event in it says
+    what was talked about, not what is claimed: "discussed *Ukraine's European integration*",
+    "*these words*", "thanked *Turkey for its assistance*". Such a content is no claim
+    (unless its cue accuses: "accused Russia of *war crimes*")."""
+    if attribution["stance"] in NOMINAL_STANCES:
+        return False
+    content = attribution["content"]
+    span = doc.char_span(content["start"], content["end"], alignment_mode="expand")
+    return span is not None and not any(
+        t.dep_ in CLAUSE_SUBJECTS or t.dep_ in CLAUSAL_COMPLEMENTS for t in span
+    )
 
 
 def _events_in(events: Sequence[Obj], start: int, end: int) -> list[Obj]:
@@ -199,6 +221,10 @@ def find_claims(
         draft = by_span.get(key)
         inside = _events_in(events, *key)
         event = _content_event(inside)
+        cue_events = _cue_events(events, a)
+        accused = any(e["type"] in ACCUSING_TYPES for e in cue_events)
+        if draft is None and event is None and not accused and _only_a_topic(doc, a):
+            continue
         if draft is None:
             if event is not None:
                 prop = propositions.from_event(doc, *key, actors, dict(event))
@@ -210,8 +236,7 @@ def find_claims(
             if event is not None:
                 draft.events.append(event["id"])
                 draft.contested = any(event["flags"].get(f) for f in CONTESTED_FLAGS)
-        cue_events = _cue_events(events, a)
-        if any(e["type"] in ACCUSING_TYPES for e in cue_events):
+        if accused:
             draft.contested = True
         stance = a["stance"]
         if event is not None and event["flags"].get("negated") and stance == "assert":
