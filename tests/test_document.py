@@ -459,3 +459,22 @@ def test_we_in_a_speakers_turn_is_the_speakers_side() -> None:
     # "we", whose nearest group before it is Germany, speaks for the turn's speaker
     we = [a for a in document["attributions"] if a["source"] and a["source"]["text"] == "We"]
     assert [(a["source"]["actor"] or {}).get("code") for a in we] == ["RUS"]
+
+
+def test_first_person_outside_quotes_is_the_outlet_when_it_is_a_person(
+    extractor: Extractor,
+) -> None:
+    text = "Good evening. We believe that Ukraine will win. Putin said that talks failed."
+    names = {}
+    for outlet in ("President of Ukraine", "Kremlin"):
+        document = extractor.extract(Article(text=text, published="2022-04-02", outlet=outlet))
+        names[outlet] = {
+            a["source"]["text"]: (a["source"]["actor"] or {}).get("name")
+            for a in document["attributions"]
+            if a["source"]
+        }
+    # an address the President of Ukraine publishes is his; a Kremlin readout is no one's
+    assert names["President of Ukraine"]["We"] == "Volodymyr Zelenskyy"
+    assert names["Kremlin"]["We"] is None
+    # other sources keep their own actor
+    assert names["President of Ukraine"]["Putin"] == "Vladimir Putin"

@@ -259,13 +259,19 @@ def _cite_owner(found: Sequence[Attribution], n: int, cited: CharSpan) -> int:
 
 
 def resolve_first_person(
-    text: str, objects: list[dict[str, Any]], kb: ActorKB, on: date | None
+    text: str,
+    objects: list[dict[str, Any]],
+    kb: ActorKB,
+    on: date | None,
+    author: dict[str, Any] | None = None,
 ) -> None:
     """Give an "I"/"we" source the actor who speaks there. The cascade, first hit wins:
     1. the source of the quote or report it is nested in (of a direct quote even when the
     pronoun already has an antecedent: "we" in Putin's turn is Russia, not the Germany named
     before it); 2. for a source still unresolved, the speaker label of the transcript turn it
-    is in ("Vladimir Putin: ..."), when it names a person the knowledge base knows."""
+    is in ("Vladimir Putin: ..."), when it names a person the knowledge base knows; 3. for
+    one in no quote, report or turn, the ``author``: the person the outlet is, when it is one
+    (an address published by "President of Ukraine" is Zelenskyy's)."""
     by_id = {o["id"]: o for o in objects}
     labels = [(m.start(), m.group(1)) for m in SPEAKER_LABEL.finditer(text)]
     for obj in objects:
@@ -287,6 +293,17 @@ def resolve_first_person(
         speaker = _label_person(before[-1], kb, on) if before else None
         if speaker is not None:
             source["actor"] = speaker
+        elif author is not None and outer is None and not before:
+            source["actor"] = dict(author)
+
+
+def author_person(article: Article, kb: ActorKB) -> dict[str, Any] | None:
+    """The person an article's outlet is ("President of Ukraine" on its date), or None for
+    an outlet that is an organization ("Kremlin", "Reuters")."""
+    if not article.outlet:
+        return None
+    actor = kb.lookup(article.outlet, on=anchor_date(article.published))
+    return actor.to_contract() if actor is not None and actor.kind == "person" else None
 
 
 def _label_person(label: str, kb: ActorKB, on: date | None) -> dict[str, Any] | None:
@@ -369,7 +386,9 @@ def build_document(article: Article, doc: Doc, kb: ActorKB) -> dict[str, Any]:
     mentions = _actor_mentions(doc)
     entities = entity_objects(doc)
     attributions = attribution_objects(doc, mentions)
-    resolve_first_person(doc.text, attributions, kb, anchor_date(article.published))
+    resolve_first_person(
+        doc.text, attributions, kb, anchor_date(article.published), author_person(article, kb)
+    )
     events = event_objects(doc)
     claims = find_claims(doc, attributions, events, entities)
     return {
