@@ -94,11 +94,12 @@ def test_a_transcript_turn_gives_one_claim_per_sentence(extractor: Extractor) ->
 def test_an_asserted_topic_is_no_claim(extractor: Extractor) -> None:
     found = claims_of(
         extractor,
-        "The presidents discussed bilateral trade and energy cooperation. "
+        "The presidents discussed bilateral trade and energy cooperation. Putin thanked "
+        "Turkey for its assistance in hosting the talks. "
         "Ukraine accused Russia of war crimes. France called for new sanctions.",
     )
     texts = [c["text"] for c in found]
     # what was talked about is no claim; an accusation and a request of a noun phrase are
-    assert not any("bilateral trade" in t for t in texts)
+    assert not any("bilateral trade" in t or "hosting" in t for t in texts)
     assert any("war crimes" in t for t in texts)
     assert any("sanctions" in t for t in texts)

@@ -112,9 +112,6 @@ TURN_RULE = "speaker"
 _TRAILING = " \t\n\u00a0.,;:"
 # A sentence states something when a clause in it has a subject.
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-# Dependents that make a content without a subject of its own a clause: "accused Iran of
-# *supplying* drones", "urged them *to act*".
-CLAUSAL_COMPLEMENTS = frozenset({"pcomp", "xcomp", "ccomp", "advcl"})
 
 
 def _turn_sentences(
@@ -151,16 +148,20 @@ NOMINAL_STANCES = frozenset({"request", "deny", "doubt", "question"})
 
 
 def _only_a_topic(doc: Doc, attribution: Obj) -> bool:
-    """An asserted content that is a noun phrase with no clause and no event in it says
-    what was talked about, not what is claimed: "discussed *Ukraine's European integration*",
-    "*these words*", "thanked *Turkey for its assistance*". Such a content is no claim
-    (unless its cue accuses: "accused Russia of *war crimes*")."""
+    """An asserted content that is a noun phrase (its head is no verb, and no clause in it
+    has a subject) with no event in it says what was talked about, not what is claimed:
+    "discussed *Ukraine's European integration*", "*these words*", "thanked *Turkey for its
+    assistance in hosting talks*". Such a content is no claim (unless its cue accuses:
+    "accused Russia of *war crimes*")."""
     if attribution["stance"] in NOMINAL_STANCES:
         return False
     content = attribution["content"]
     span = doc.char_span(content["start"], content["end"], alignment_mode="expand")
-    return span is not None and not any(
-        t.dep_ in CLAUSE_SUBJECTS or t.dep_ in CLAUSAL_COMPLEMENTS for t in span
+    if span is None:
+        return False
+    roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    return not any(t.dep_ in CLAUSE_SUBJECTS for t in span) and not any(
+        t.pos_ in {"VERB", "AUX"} for t in roots
     )
 
 
