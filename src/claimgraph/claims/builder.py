@@ -115,7 +115,7 @@ CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def _turn_sentences(
-    doc: Doc, sentences: _Sentences, attribution: Obj, attributions: Sequence[Obj]
+    doc: Doc, sentences: _Sentences, attribution: Obj, nested_cues: Mapping[str, list[int]]
 ) -> Sequence[Obj]:
     """The attribution as the claims see it: itself, or for a transcript turn one copy per
     sentence of the turn, each with that sentence as its content. A sentence that holds a
@@ -125,10 +125,11 @@ def _turn_sentences(
     if attribution.get("rule") != TURN_RULE:
         return [attribution]
     content = attribution["content"]
-    cues = [b["cue"]["start"] for b in attributions if b.get("nested_in") == attribution["id"]]
+    cues = nested_cues.get(attribution["id"], [])
     text = doc.text
     units: list[Obj] = []
-    for start, end in sentences.bounds:
+    first, last = sentences.index(content["start"]), sentences.index(content["end"] - 1)
+    for start, end in sentences.bounds[first : last + 1]:  # the turn's sentences only
         start, end = max(start, content["start"]), min(end, content["end"])
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
@@ -203,12 +204,16 @@ def find_claims(
     by_span: dict[tuple[int, int], _Draft] = {}
     anaphoric: list[tuple[Obj, str]] = []
 
+    nested_cues: dict[str, list[int]] = {}  # the cues reported inside each attribution
+    for a in attributions:
+        if a.get("nested_in"):
+            nested_cues.setdefault(a["nested_in"], []).append(a["cue"]["start"])
     ordered = sorted(
         (
             unit
             for a in attributions
             if a.get("content") and a.get("source")
-            for unit in _turn_sentences(doc, sentences, a, attributions)
+            for unit in _turn_sentences(doc, sentences, a, nested_cues)
         ),
         key=lambda a: (a["content"]["start"], a["id"]),
     )
