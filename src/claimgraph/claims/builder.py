@@ -24,7 +24,7 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimgraph.claims import anaphora, propositions
 from claimgraph.claims.evidence import find_evidence
@@ -112,6 +112,20 @@ TURN_RULE = "speaker"
 _TRAILING = " \t\n\u00a0.,;:"
 # A sentence states something when a clause in it has a subject.
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# ... and it is about something when a noun or name fills one of its arguments.
+ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "oprd", "appos", "conj"}
+)
+
+
+def _states_something(sentence: Span) -> bool:
+    """A sentence of a transcript turn that is a proposition: a clause with a subject and a
+    noun or name among its arguments ("Russia has been a reliable energy supplier"), not
+    the talk around it ("Yes, I know", "I am very glad to see you", "Thank you very much"),
+    which would otherwise make the largest threads of a transcript corpus."""
+    return any(t.dep_ in CLAUSE_SUBJECTS for t in sentence) and any(
+        t.pos_ in {"NOUN", "PROPN"} and t.dep_ in ARGUMENT_DEPS for t in sentence
+    )
 
 
 def _turn_sentences(
@@ -136,7 +150,7 @@ def _turn_sentences(
         if end <= start or any(start <= cue < end for cue in cues):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not any(t.dep_ in CLAUSE_SUBJECTS for t in span):
+        if span is None or not _states_something(span):
             continue
         piece = {"text": text[start:end], "start": start, "end": end}
         units.append({**attribution, "content": {**content, **piece}})
