@@ -4,22 +4,15 @@ code it must get, and what it must not become."""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 import pytest
 
-from claimgraph.extractor import extract
+from .helpers import codes
+from .helpers import events_of as _events_of
 
-Doc = dict[str, Any]
-
-
-def events_of(text: str) -> list[Doc]:
-    events: list[Doc] = extract(text, published="2000-01-01")["events"]
-    return events
-
-
-def codes(event: Doc, role: str) -> list[str]:
-    return [p["code"] for p in event[role]]
+# the codebook examples are about the 1990s and 2000s
+events_of = partial(_events_of, published="2000-01-01")
 
 
 # (sentence, type, CAMEO code, actor, recipients that must be among the event's)

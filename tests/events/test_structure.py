@@ -5,23 +5,11 @@ the real pipeline and says what must and what must not be coded."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from claimgraph.actors.gazetteer import Place
-from claimgraph.extractor import extract
 
-Doc = dict[str, Any]
-
-
-def events_of(text: str) -> list[Doc]:
-    events: list[Doc] = extract(text, published="2022-11-22")["events"]
-    return events
-
-
-def codes(event: Doc, role: str) -> list[str]:
-    return [p["code"] for p in event[role]]
+from .helpers import Doc, codes, events_of
 
 
 def only(text: str, type_: str) -> Doc:
