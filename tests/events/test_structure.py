@@ -97,6 +97,14 @@ CASES = [
     ),
     # the possessor of the object is the party the act is done to
     ("The Arab League suspended Syria's membership.", "SANCTION", ["IGO"], ["SYR"]),
+    # a participle the parser made the subject: the noun it modifies is the doer, not the
+    # place in its phrase
+    (
+        "The Red Cross operating in Iraq said US and British forces must ensure security.",
+        "REQUEST",
+        ["NGO"],
+        ["USA", "GBR"],
+    ),
 ]
 
 

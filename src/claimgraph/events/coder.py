@@ -744,7 +744,7 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
     """The doer of a verb: its subject, the "by" agent of a passive, or its controller."""
     subject = _child(verb, "nsubj")
     if subject is not None and not (subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
-        return subject
+        return _participle_phrase_head(subject)
     agent = _prep_object(verb, "by")
     if agent is not None and _child(verb, "nsubjpass", "auxpass") is not None:
         return agent
@@ -772,6 +772,16 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
             return _subject(head.head, hops + 1)
         return owner
     return None
+
+
+def _participle_phrase_head(subject: Token) -> Token:
+    """The noun a subject participle modifies when the parser made the participle the
+    subject and the noun its subject ("The Red Cross *operating* in Iraq said": the doer is
+    the Red Cross, not the place it operates in); any other subject is itself."""
+    if subject.tag_ not in PARTICIPLE_TAGS:
+        return subject
+    noun = _child(subject, "nsubj")
+    return noun if noun is not None and noun.pos_ in NOUN_POS | {"PROPN"} else subject
 
 
 def _controller(verb: Token) -> Token | None:
