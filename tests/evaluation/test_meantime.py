@@ -71,10 +71,13 @@ def test_an_unreadable_article_is_named_and_the_rest_go_on(tmp_path: Path) -> No
     folder.mkdir(parents=True)
     (folder / "1_good.xml").write_text(_xml(), encoding="utf-8")
     (folder / "2_bad.xml").write_text(_xml(dct_value="03-02-2009"), encoding="utf-8")
+    (folder / "3_cut.xml").write_text(_xml()[:200], encoding="utf-8")
     skipped: list[str] = []
     docs = list(meantime.read_corpus(tmp_path, skipped))
     assert [d.name for d in docs] == ["1_good"]
-    assert len(skipped) == 1 and "2_bad.xml" in skipped[0] and "03-02-2009" in skipped[0]
+    assert len(skipped) == 2
+    assert "2_bad.xml" in skipped[0] and "03-02-2009" in skipped[0]
+    assert "3_cut.xml" in skipped[1] and "not well-formed" in skipped[1]
     with pytest.raises(meantime.MeantimeError, match="2_bad.xml"):
         list(meantime.read_corpus(tmp_path))
 
