@@ -25,8 +25,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from claimgraph.evaluation.timeml import Document, GoldTimex, Pair, align, error_lines, score
-from claimgraph.times import find_times
+from claimgraph.evaluation.timeml import (
+    TABLE_HEADER,
+    Document,
+    GoldTimex,
+    Pair,
+    aligned,
+    error_lines,
+    score,
+    table_row,
+)
 
 CORPUS_DIR = Path("meantime") / "intra_cross-doc_annotation"
 CORPUS = "MEANTIME"
@@ -162,10 +170,7 @@ def read_corpus(shared_data_dir: Path, skipped: list[str] | None = None) -> Iter
 def run(
     shared_data_dir: Path, skipped: list[str] | None = None
 ) -> list[tuple[Document, list[Pair]]]:
-    return [
-        (doc, align(doc.gold, find_times(doc.text, anchor=doc.anchor)))
-        for doc in read_corpus(shared_data_dir, skipped)
-    ]
+    return aligned(read_corpus(shared_data_dir, skipped))
 
 
 def evaluate(shared_data_dir: Path) -> dict[str, Any]:
@@ -183,25 +188,7 @@ def evaluate(shared_data_dir: Path) -> dict[str, Any]:
 
 
 def markdown(report: dict[str, Any]) -> str:
-    cells = [
-        CORPUS,
-        str(report["documents"]),
-        str(report["gold"]),
-        str(report["predicted"]),
-        f"{report['strict']['f1']:.3f}",
-        *(f"{report['relaxed'][k]:.3f}" for k in ("precision", "recall", "f1")),
-        f"{report['type_accuracy']:.3f}",
-        f"{report['value_accuracy']:.3f}",
-        *(f"{report['value'][k]:.3f}" for k in ("precision", "recall", "f1")),
-    ]
-    return "\n".join(
-        [
-            "| corpus | docs | gold | predicted | strict F1 | relaxed P | relaxed R | relaxed F1 | "
-            "type acc | value acc | value P | value R | value F1 |",
-            "|" + "---|" * 13,
-            "| " + " | ".join(cells) + " |",
-        ]
-    )
+    return f"{TABLE_HEADER}\n{table_row(CORPUS, report)}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -162,12 +162,14 @@ def score(pairs: Iterable[Pair], documents: int) -> dict[str, Any]:
     }
 
 
+def aligned(documents: Iterable[Document]) -> list[tuple[Document, list[Pair]]]:
+    """Each document with its gold expressions aligned to the ones the finder returns."""
+    return [(doc, align(doc.gold, find_times(doc.text, anchor=doc.anchor))) for doc in documents]
+
+
 def run(shared_data_dir: Path) -> list[tuple[Document, list[Pair]]]:
     """Every document with its aligned gold and predicted expressions."""
-    return [
-        (doc, align(doc.gold, find_times(doc.text, anchor=doc.anchor)))
-        for doc in read_corpus(shared_data_dir)
-    ]
+    return aligned(read_corpus(shared_data_dir))
 
 
 def evaluate(shared_data_dir: Path) -> dict[str, Any]:
@@ -184,27 +186,32 @@ def evaluate(shared_data_dir: Path) -> dict[str, Any]:
     return report
 
 
+TABLE_HEADER = (
+    "| corpus | docs | gold | predicted | strict P | strict R | strict F1 | relaxed P | "
+    "relaxed R | relaxed F1 | type acc | value acc | value P | value R | value F1 |\n"
+    "|" + "---|" * 15
+)
+
+
+def table_row(corpus: str, r: dict[str, Any]) -> str:
+    """One corpus's ``score`` as a row under ``TABLE_HEADER``."""
+    cells = [
+        corpus,
+        str(r["documents"]),
+        str(r["gold"]),
+        str(r["predicted"]),
+        *(f"{r['strict'][k]:.3f}" for k in ("precision", "recall", "f1")),
+        *(f"{r['relaxed'][k]:.3f}" for k in ("precision", "recall", "f1")),
+        f"{r['type_accuracy']:.3f}",
+        f"{r['value_accuracy']:.3f}",
+        *(f"{r['value'][k]:.3f}" for k in ("precision", "recall", "f1")),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
 def markdown(report: dict[str, Any]) -> str:
-    header = (
-        "| corpus | docs | gold | predicted | strict P | strict R | strict F1 | relaxed P | "
-        "relaxed R | relaxed F1 | type acc | value acc | value P | value R | value F1 |"
-    )
-    lines = [header, "|" + "---|" * 15]
-    for corpus in (*CORPORA, "total"):
-        r = report[corpus]
-        cells = [
-            corpus,
-            str(r["documents"]),
-            str(r["gold"]),
-            str(r["predicted"]),
-            *(f"{r['strict'][k]:.3f}" for k in ("precision", "recall", "f1")),
-            *(f"{r['relaxed'][k]:.3f}" for k in ("precision", "recall", "f1")),
-            f"{r['type_accuracy']:.3f}",
-            f"{r['value_accuracy']:.3f}",
-            *(f"{r['value'][k]:.3f}" for k in ("precision", "recall", "f1")),
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+    rows = [table_row(corpus, report[corpus]) for corpus in (*CORPORA, "total")]
+    return "\n".join([TABLE_HEADER, *rows])
 
 
 def error_lines(results: list[tuple[Document, list[Pair]]]) -> Iterator[str]:
