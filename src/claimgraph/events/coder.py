@@ -97,6 +97,8 @@ INFINITIVE_MARK = "to"
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 # Dependents that open a clause of their own: their times and triggers are not the head's.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+# Dependents that take an act out of the scope of the flag words above it (``_outside_scope``).
+SCOPE_BARRIER_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos", "npadvmod"})
 # Noun-phrase dependents in which an actor can be named ("Israeli", "Iran's", "UN").
 NP_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 OF_PREPS = frozenset({"of", "from"})
@@ -137,6 +139,9 @@ ANY_WORD = "*"
 # rather than a dependent ("ccomp>tag:VB": "insisted that Israel *halt*", a mandative
 # subjunctive, is a demand).
 TAG_STEP = "tag"
+# The last step of a `requires` path that tests the word the trigger hangs from rather than a
+# dependent ("head:on": "went *on* strike"; "head:call": "*called* a strike").
+HEAD_STEP = "head"
 # The mark of a `requires` item that must not hold ("!dobj:message").
 NOT = "!"
 # A `requires` item may join conditions that must all hold: "prt:off+dobj:strike" ("called off
@@ -210,6 +215,10 @@ THIRD_PARTY_CODES = frozenset({"045"})
 # Paris*", "criticism from Washington", "aid from Japan"); elsewhere "from" is the place left
 # or the party parted from ("withdrawal from Lebanon", "independence from Iraq").
 SOURCE_PREP = "from"
+# Modals that state an obligation: the act is required of its doer, not intended by it.
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+# The kind of actor a news outlet is (actors/kb.py): spoken to, it is an interviewer.
+OUTLET_KIND = "outlet"
 SOURCED_TYPES = frozenset(
     {"ACCUSE", "PROTEST", "REQUEST", "SUPPORT", "THREATEN", "REJECT", "AGREE", "AID"}
 )
@@ -497,6 +506,11 @@ def _holds(token: Token, dep_path: str, word: str) -> bool:
     *path, dep = dep_path.split(PATH_SEP)
     if dep == TAG_STEP:  # "ccomp>tag:VB": the complement verb is a bare form (a subjunctive)
         return any(t.tag_ == word.upper() for t in _walk(token, path))
+    if dep == HEAD_STEP:  # "head:on": the trigger is the object of "on" ("went on strike")
+        return any(
+            t.head.i != t.i and word in (ANY_WORD, t.head.lower_, t.head.lemma_.lower())
+            for t in _walk(token, path)
+        )
     for parent in _walk(token, path):
         for child in parent.children:
             if word != ANY_WORD and word not in (child.lower_, child.lemma_.lower()):
@@ -763,9 +777,12 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
     if verb.dep_ == "xcomp":  # "asked the UN to investigate" / "agreed to start"
         return _controller(head) or _subject(head, hops + 1)
     if verb.dep_ in ("conj", "advcl", "acomp"):  # "..., killing"; "is willing to withdraw"
+        if verb.dep_ == "conj" and _child(verb, "auxpass") is not None:
+            return None  # "escaped ... but *was re-arrested*": the shared subject is the patient
         return _subject(head, hops + 1)
     if verb.dep_ == "relcl":  # "Sharon, who has vowed": the relative pronoun's antecedent
-        return head
+        # unless the clause is passive: "Britons, who were captured", are not the captors
+        return None if _child(verb, "auxpass") is not None else head
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "Tehran's plans to produce"
         owner = _child(head, "poss")
         if owner is None and _light_object(head):  # "issued a declaration *demanding* ..."
@@ -906,8 +923,19 @@ def _undergone(token: Token) -> bool:
         token.pos_ in NOUN_POS
         and token.dep_ == "pobj"
         and token.head.lower_ == UNDER_PREP
-        and token.head.head.pos_ in VERB_POS
+        and token.head.head.pos_ in (*VERB_POS, "AUX")  # "came", "is" under attack
     )
+
+
+def _source_parties(token: Token, index: ActorIndex) -> list[Party]:
+    """The parties of the first of a noun act's "from" phrases that names any ("under attack
+    from renewed shelling and *from Russian troops*")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == SOURCE_PREP:
+            found = _phrase(_child(child, "pobj"), index)
+            if found:
+                return found
+    return []
 
 
 def _measured(token: Token) -> bool:
@@ -1027,9 +1055,23 @@ def _recipients(token: Token, pattern: Pattern, index: ActorIndex) -> list[Party
     *with Serbia*": the "of" slot is filled but names no one, so "with" is tried)."""
     for filler in _recipient_slots(token, pattern):
         found = _phrase(filler, index)
-        if found:
+        if found and not _interviewers(found):  # "told *the BBC* that Russia must withdraw"
             return found
     return []
+
+
+def _interviewers(parties: Sequence[Party]) -> bool:
+    """Whether the parties are all news outlets (``OUTLET_KIND``): an outlet spoken to is the
+    channel of a statement, not a party to the act ("told the BBC", "speaking with Reuters")."""
+    return bool(parties) and all(_actor_of(p).kind == OUTLET_KIND for p in parties)
+
+
+def _interview(token: Token, pattern: Pattern, index: ActorIndex) -> bool:
+    """Whether a meeting is an interview: the partner it is held with is a news outlet
+    ("was speaking *with Reuters*")."""
+    return pattern.type == "CONSULT" and any(
+        _interviewers(_phrase(filler, index)) for filler in _recipient_slots(token, pattern)
+    )
 
 
 def _party_in(phrase: Token, index: ActorIndex, depth: int) -> list[Party]:
@@ -1291,7 +1333,10 @@ def _recipient_cascade(
         recipient_spans = _phrase(_subject(token.head), index)
     if not recipient_spans and _undergone(token):  # "*a US national* was put under investigation"
         verb = token.head.head
-        recipient_spans = _phrase(_child(verb, "nsubjpass", "nsubj"), index)
+        subject = _child(verb, "nsubjpass", "nsubj")
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subject = verb.head  # "Kharkiv, *which* is under attack"
+        recipient_spans = _phrase(subject, index)
     for inner in folded:
         if recipient_spans:
             break
@@ -1439,7 +1484,7 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
     # negation reaches down only through control ("did not try to attack") and from a light
     # verb to the act it reports ("did not hold talks", "would not return to the talks")
     controlled = True
-    while t.head.i != t.i:
+    while t.head.i != t.i and not _outside_scope(t):
         controlled = controlled and (t.dep_ == "xcomp" or _reports(t, token))
         t = t.head
         flags |= tables.governors.get(t.lemma_.lower(), frozenset())
@@ -1453,6 +1498,17 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
             words = tables.modifiers.get(child.lower_, frozenset())
             flags |= words - {"negated"}
     return flags
+
+
+def _outside_scope(step: Token) -> bool:
+    """Whether the words above ``step`` say nothing of the act below it: ``step`` opens an
+    adverbial or relative clause or an aside (``SCOPE_BARRIER_DEPS``: "..., *while accusing*
+    the Kremlin" is not made hypothetical by the main clause's "would"), or is a phrase put
+    before its head ("*With the invasion* entering its 86th day, the US is accusing Russia
+    of ...": the invasion is not what is alleged)."""
+    if step.dep_ in SCOPE_BARRIER_DEPS:
+        return True
+    return step.dep_ == "prep" and step.i < step.head.i
 
 
 def _reports(step: Token, act: Token) -> bool:
@@ -1501,11 +1557,23 @@ def _past_perfect(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
-def _as_date(value: str) -> date | None:
+def _date_bounds(value: str) -> tuple[date, date] | None:
+    """The first and last day a date value may mean: "2022" is 2022-01-01 .. 2022-12-31, and
+    a week ("2022-W28") or season, read to its year only, is as wide as the year. Whether an
+    event is historical is judged on the last day, whether it is future on the first, so a
+    coarse date never makes an event look further away than it is."""
     m = ISO_DATE.match(value)
     if m is None:
         return None
-    return date(int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 1))
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = int(m.group(2))
+    if m.group(3) is not None:
+        day = date(year, month, int(m.group(3)))
+        return day, day
+    last = (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)
+    return date(year, month, 1), last
 
 
 def _attribution_for(attributions: Sequence[object], trigger: CharSpan) -> int | None:
@@ -1527,6 +1595,12 @@ def _conditional(token: Token) -> bool:
         for t in (token, *token.ancestors)
         for c in t.children
     )
+
+
+def _obliged(token: Token) -> bool:
+    """Whether the act is stated as an obligation ("Russia *must* withdraw", "Iran *should*
+    stop"): what someone else requires, not an intention of the doer's (``_intent``)."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children)
 
 
 def _threat(token: Token) -> bool:
@@ -1799,12 +1873,16 @@ def _event(
 ) -> Event | None:
     token, pattern = found
     doc = token.doc
+    if _interview(token, pattern, index):
+        return None
     # named actors first; a role they leave empty may be a generic group coded from context
     # ("*Police* arrested ...", "accepted demands from *Shona rebels*")
     actor_token = _actor_token(token, pattern)
     actor_spans = _phrase(actor_token, index)
     if not actor_spans and pattern.pos == "noun":  # "*Russia's* invasion", "*Israeli* attacks"
         actor_spans = _modifier_actors(token, index, pattern.type) or _moving_force(token, index)
+    if not actor_spans and _undergone(token):  # "came under attack *from Russian troops*"
+        actor_spans = _source_parties(token, index)
     context = contextual.context
     assert context is not None
     sentence_country, sentence_basis = context.country, context.basis
@@ -1870,7 +1948,7 @@ def _event(
     type_ = info.type if info is not None and info.type and code != pattern.cameo else pattern.type
     intent = (
         None
-        if extra_flags or _conditional(token)
+        if extra_flags or _conditional(token) or _obliged(token)
         else _intent(type_, code, flags, tables, threat=_threat(token))
     )
     if intent is not None:  # the expression of intent is the event, and it did happen
@@ -1879,10 +1957,10 @@ def _event(
         mode = info.mode if info is not None else ""
         flags -= INTENT_FLAGS | {"negated"}
     if when is not None and published is not None:
-        day = _as_date(when[0])
-        if day is not None and day < published - timedelta(days=HISTORICAL_DAYS):
+        bounds = _date_bounds(when[0])
+        if bounds is not None and bounds[1] < published - timedelta(days=HISTORICAL_DAYS):
             flags.add("historical")
-        elif day is not None and day > published:
+        elif bounds is not None and bounds[0] > published:
             flags.add("future")
     return Event(
         type=type_,
