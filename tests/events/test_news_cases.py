@@ -95,3 +95,56 @@ def test_an_obligation_is_no_intention_and_no_fact() -> None:
 def test_a_common_word_outlet_name_is_matched_as_written() -> None:
     [visit] = by_type("Taiwan's foreign minister visited Russia today.", "CONSULT")
     assert codes(visit, "recipient") == ["RUS"]
+
+
+def test_fighting_a_fire_or_a_disease_is_no_assault() -> None:
+    assert not by_type("American firefighters are battling wildfires in Arizona.", "ASSAULT")
+    assert not by_type("Kenyan police fought against corruption.", "ASSAULT")
+    [battle] = by_type("Ukrainian forces are battling Russian troops.", "ASSAULT")
+    assert codes(battle, "recipient") == ["RUS"]
+
+
+def test_a_ban_is_a_sanction_a_coercion_or_law_making() -> None:
+    assert not events_of("Oklahoma passed the strictest abortion ban in the United States.")
+    [embargo] = events_of("The EU imposed a ban on Russian oil imports.")
+    assert (embargo["type"], codes(embargo, "recipient")) == ("SANCTION", ["RUS"])
+    [travel] = by_type("Russia imposed a travel ban on British ministers.", "SANCTION")
+    assert codes(travel, "recipient") == ["GBR"]
+    assert not by_type("Texas banned abortion.", "COERCE")
+
+
+def test_giving_oneself_up_is_a_surrender() -> None:
+    [surrender] = events_of("Ukrainian fighters gave themselves up to Russian troops.")
+    assert (surrender["type"], surrender["cameo"]) == ("RETREAT", "0874")
+    assert codes(surrender, "recipient") == ["RUS"]
+
+
+def test_warning_of_a_risk_is_no_threat() -> None:
+    assert not by_type("Germany warned of a high risk of gas shortages.", "THREATEN")
+    [threat] = by_type("Russia warned Finland against joining NATO.", "THREATEN")
+    assert codes(threat, "recipient") == ["FIN"]
+
+
+def test_the_user_of_a_thing_does_its_purpose() -> None:
+    text = "Iran's drones had been used by the Houthi rebels in Yemen to attack Saudi Arabia."
+    [attack] = by_type(text, "ASSAULT")
+    assert codes(attack, "actor") == ["YEM"] and codes(attack, "recipient") == ["SAU"]
+
+
+def test_a_named_compound_owns_the_decision() -> None:
+    [blame] = by_type("The US decision to blame Iran angered Tehran.", "ACCUSE")
+    assert codes(blame, "actor") == ["USA"] and codes(blame, "recipient") == ["IRN"]
+
+
+def test_an_act_describing_a_noun_is_outside_the_clause_modal() -> None:
+    text = "Germans said they would stand by Ukraine under attack from Russia."
+    for event in events_of(text):
+        assert event["type"] != "THREATEN", event
+
+
+def test_a_faced_sanction_is_received_not_imposed() -> None:
+    [sanction] = events_of("Russia faces sanctions over its invasion of Ukraine.")
+    assert sanction["type"] == "SANCTION"
+    assert codes(sanction, "actor") == [] and codes(sanction, "recipient") == ["RUS"]
+    [hypothetical] = events_of("Russia would face sanctions over its invasion of Ukraine.")
+    assert hypothetical["type"] == "SANCTION" and "hypothetical" in flags_of(hypothetical)

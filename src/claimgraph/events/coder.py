@@ -97,6 +97,8 @@ INFINITIVE_MARK = "to"
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 # Dependents that open a clause of their own: their times and triggers are not the head's.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+# Prepositions whose phrase is a noun's content, not a description of it (``_describes``).
+CONTENT_PREPS = frozenset({"of"})
 # Dependents that take an act out of the scope of the flag words above it (``_outside_scope``).
 SCOPE_BARRIER_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos", "npadvmod"})
 # Noun-phrase dependents in which an actor can be named ("Israeli", "Iran's", "UN").
@@ -215,6 +217,8 @@ THIRD_PARTY_CODES = frozenset({"045"})
 # Paris*", "criticism from Washington", "aid from Japan"); elsewhere "from" is the place left
 # or the party parted from ("withdrawal from Lebanon", "independence from Iraq").
 SOURCE_PREP = "from"
+# Verbs of using a thing: the purpose infinitive of their passive is the user's act.
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
 # Modals that state an obligation: the act is required of its doer, not intended by it.
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 # The kind of actor a news outlet is (actors/kb.py): spoken to, it is an interviewer.
@@ -225,6 +229,7 @@ SOURCED_TYPES = frozenset(
 # "under" an act: the subject of the clause undergoes it ("came *under attack*", "was put
 # *under investigation*").
 UNDER_PREP = "under"
+UNDERGO_VERBS = frozenset({"face", "suffer", "undergo", "incur", "endure", "sustain"})
 # Prepositions whose noun act happens where the verb they belong to does ("arrived *in
 # Tokyo* for a visit", "was put under investigation *in Italy*").
 ACT_PREPS = PURPOSE_PREPS | {UNDER_PREP}
@@ -775,6 +780,9 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
         governor = _agent_verb(head.head)
         return _controller(governor) or _subject(governor, hops + 1)
     if verb.dep_ == "xcomp":  # "asked the UN to investigate" / "agreed to start"
+        user = _prep_object(head, "by") if head.lemma_.lower() in INSTRUMENT_VERBS else None
+        if user is not None:  # "drones were used *by the Houthis* to attack": not the drones
+            return user
         return _controller(head) or _subject(head, hops + 1)
     if verb.dep_ in ("conj", "advcl", "acomp"):  # "..., killing"; "is willing to withdraw"
         if verb.dep_ == "conj" and _child(verb, "auxpass") is not None:
@@ -784,7 +792,9 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
         # unless the clause is passive: "Britons, who were captured", are not the captors
         return None if _child(verb, "auxpass") is not None else head
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "Tehran's plans to produce"
-        owner = _child(head, "poss")
+        owner = _child(head, "poss") or next(  # "the *US* decision to blame Iran"
+            (c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+        )
         if owner is None and _light_object(head):  # "issued a declaration *demanding* ..."
             return _subject(head.head, hops + 1)
         return owner
@@ -847,6 +857,8 @@ def _actor_token(token: Token, pattern: Pattern) -> Token | None:
     # a measure of the act: "launched 10 days *of war games*", "began a wave *of strikes*"
     while _measured(token):
         token = token.head.head
+    if _undergone(token):  # "Russia *faces* sanctions": the subject is the recipient
+        return None
     # a light verb's subject: "Iran held talks", "the army launched an attack", "miners went
     # on strike"
     if token.dep_ in ("dobj", "attr") and token.head.pos_ in VERB_POS:
@@ -917,11 +929,15 @@ def _received(token: Token, pattern: Pattern) -> bool:
 
 
 def _undergone(token: Token) -> bool:
-    """Whether a noun act is the object of "under" (``UNDER_PREP``) in a clause: the clause's
-    subject undergoes it ("was put *under investigation*", "came *under attack*")."""
+    """Whether a noun act is undergone by the subject of its clause: the object of "under"
+    (``UNDER_PREP``: "was put *under investigation*", "came *under attack*") or of a verb
+    of undergoing (``UNDERGO_VERBS``: "Russia *faces* sanctions", "*suffered* an attack")."""
+    if token.pos_ not in NOUN_POS:
+        return False
+    if token.dep_ == "dobj":
+        return token.head.lemma_.lower() in UNDERGO_VERBS
     return (
-        token.pos_ in NOUN_POS
-        and token.dep_ == "pobj"
+        token.dep_ == "pobj"
         and token.head.lower_ == UNDER_PREP
         and token.head.head.pos_ in (*VERB_POS, "AUX")  # "came", "is" under attack
     )
@@ -1332,7 +1348,7 @@ def _recipient_cascade(
     if not recipient_spans and _received(token, pattern):  # "*Uganda* received aid from Libya"
         recipient_spans = _phrase(_subject(token.head), index)
     if not recipient_spans and _undergone(token):  # "*a US national* was put under investigation"
-        verb = token.head.head
+        verb = token.head if token.dep_ == "dobj" else token.head.head
         subject = _child(verb, "nsubjpass", "nsubj")
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             subject = verb.head  # "Kharkiv, *which* is under attack"
@@ -1486,8 +1502,14 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
     controlled = True
     while t.head.i != t.i and not _outside_scope(t):
         controlled = controlled and (t.dep_ == "xcomp" or _reports(t, token))
+        describes = _describes(t)
         t = t.head
         flags |= tables.governors.get(t.lemma_.lower(), frozenset())
+        if describes:  # only the noun's own words ("*allegations* over torture") reach
+            flags |= {f for c in t.children for f in tables.modifiers.get(c.lower_, ())} - {
+                "negated"
+            }
+            break
         for child in t.children:
             if child.dep_ == "neg":
                 if controlled:
@@ -1498,6 +1520,17 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
             words = tables.modifiers.get(child.lower_, frozenset())
             flags |= words - {"negated"}
     return flags
+
+
+def _describes(step: Token) -> bool:
+    """Whether ``step`` is a phrase that describes a noun ("the country *under attack*",
+    "sanctions *over the invasion*"): the act in it is the noun's background, and the words
+    above the noun ("would stand by the country under attack") say nothing of it. "of"
+    phrases are the noun's content ("a wave *of attacks*") and stay in its scope."""
+    if step.dep_ != "prep" or step.lower_ in CONTENT_PREPS or step.head.pos_ not in NOUN_POS:
+        return False
+    # an amount's phrase is its content too ("500 million dollars *in loans*", ``_measured``)
+    return not any(c.dep_ == "pobj" and _measured(c) for c in step.children)
 
 
 def _outside_scope(step: Token) -> bool:
@@ -1948,7 +1981,7 @@ def _event(
     type_ = info.type if info is not None and info.type and code != pattern.cameo else pattern.type
     intent = (
         None
-        if extra_flags or _conditional(token) or _obliged(token)
+        if extra_flags or _conditional(token) or _obliged(token) or _undergone(token)
         else _intent(type_, code, flags, tables, threat=_threat(token))
     )
     if intent is not None:  # the expression of intent is the event, and it did happen
