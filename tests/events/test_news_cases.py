@@ -148,3 +148,30 @@ def test_a_faced_sanction_is_received_not_imposed() -> None:
     assert codes(sanction, "actor") == [] and codes(sanction, "recipient") == ["RUS"]
     [hypothetical] = events_of("Russia would face sanctions over its invasion of Ukraine.")
     assert hypothetical["type"] == "SANCTION" and "hypothetical" in flags_of(hypothetical)
+
+
+def test_an_object_act_keeps_its_own_doer() -> None:
+    [attack] = by_type("Ukraine repelled the Russian attack.", "ASSAULT")
+    assert codes(attack, "actor") == ["RUS"]
+    [invasion] = by_type(
+        "His address announcing Russia's invasion of Ukraine was terrifying.", "ASSAULT"
+    )
+    assert codes(invasion, "actor") == ["RUS"]
+
+
+def test_someone_elses_forecast_is_no_threat() -> None:
+    # an intention is the doer's own word; a known third party's forecast stays an
+    # event of the doer's with its modal flag
+    text = "Zelenskiy told the agency that Russia would hit back harder."
+    [hit] = events_of(text)
+    assert (hit["type"], codes(hit, "actor")) == ("ASSAULT", ["RUS"])
+    assert "hypothetical" in flags_of(hit)
+    [threat] = events_of("Iran said it would attack Israel.")
+    assert (threat["type"], codes(threat, "actor")) == ("THREATEN", ["IRN"])
+
+
+def test_a_noun_act_is_not_modalized_by_a_verb_it_is_the_topic_of() -> None:
+    [attack] = by_type("Lavrov said Moscow will respond to the attack on Crimea.", "ASSAULT")
+    assert not flags_of(attack) & {"future", "hypothetical"}
+    [planned] = events_of("Russia will launch an attack on Kharkiv.")
+    assert planned["type"] == "THREATEN"

@@ -1500,8 +1500,13 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
     # negation reaches down only through control ("did not try to attack") and from a light
     # verb to the act it reports ("did not hold talks", "would not return to the talks")
     controlled = True
+    # an amount stands for the act it measures ("extend 500 million dollars *in loans*")
+    act, measure = token, set()
+    while _measured(act):
+        measure |= {act.i, act.head.i}
+        act = act.head.head
     while t.head.i != t.i and not _outside_scope(t):
-        controlled = controlled and (t.dep_ == "xcomp" or _reports(t, token))
+        controlled = controlled and (t.dep_ == "xcomp" or t.i in measure or _reports(t, act))
         describes = _describes(t)
         t = t.head
         flags |= tables.governors.get(t.lemma_.lower(), frozenset())
@@ -1516,6 +1521,10 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
                     flags.add("negated")
                 continue
             if child.dep_ in CLAUSE_DEPS:
+                continue
+            if token.pos_ in NOUN_POS and not controlled:
+                # a noun act is modalized only by the verb that reports it ("*will* launch an
+                # attack"), not by one it is the topic of ("will respond to the attack")
                 continue
             words = tables.modifiers.get(child.lower_, frozenset())
             flags |= words - {"negated"}
@@ -1628,6 +1637,28 @@ def _conditional(token: Token) -> bool:
         for t in (token, *token.ancestors)
         for c in t.children
     )
+
+
+def _own_word(
+    speaker: object | None,
+    actor_token: Token | None,
+    actor_spans: Sequence[Party],
+    index: ActorIndex,
+) -> bool:
+    """Whether a stated future act is the doer's own word, so that it is an intention
+    (``_intent``): no one else is quoted saying it, the speaker is the doer ("*Lavrov* said
+    *Moscow* will respond"), or the doer is a pronoun that stands for the speaker ("Iran said
+    *it* would ..."). Someone else's forecast ("Podolyak said *Russia* would hit back") is
+    a future or hypothetical event of the doer's, not a threat or promise of its."""
+    source_token = getattr(speaker, "source_token", None)
+    if source_token is None or actor_token is None:
+        return True
+    if actor_token.lower_ in PRONOUNS:
+        return True
+    doc = actor_token.doc
+    speakers = {_actor_of(p).code for p in _phrase(doc[source_token], index)}
+    # a speaker the tables do not know ("diplomatic sources", "a statement") tells nothing
+    return not speakers or bool(speakers & {_actor_of(p).code for p in actor_spans})
 
 
 def _obliged(token: Token) -> bool:
@@ -1911,7 +1942,14 @@ def _event(
     # named actors first; a role they leave empty may be a generic group coded from context
     # ("*Police* arrested ...", "accepted demands from *Shona rebels*")
     actor_token = _actor_token(token, pattern)
-    actor_spans = _phrase(actor_token, index)
+    actor_spans = []
+    if pattern.pos == "noun" and _light_object(token):
+        # the object's own doer before the verb's subject: "Ukraine repelled *the Russian*
+        # attack", "announcing *Russia's* invasion"
+        actor_spans = _modifier_actors(token, index, pattern.type)
+        if actor_spans:
+            actor_token = None
+    actor_spans = actor_spans or _phrase(actor_token, index)
     if not actor_spans and pattern.pos == "noun":  # "*Russia's* invasion", "*Israeli* attacks"
         actor_spans = _modifier_actors(token, index, pattern.type) or _moving_force(token, index)
     if not actor_spans and _undergone(token):  # "came under attack *from Russian troops*"
@@ -1979,9 +2017,15 @@ def _event(
         when = _time_in(doc, clause, cue.i)
     flags = _flags(token, tables) | extra_flags
     type_ = info.type if info is not None and info.type and code != pattern.cameo else pattern.type
+    speaker = attributions[attribution] if attribution is not None else None
     intent = (
         None
-        if extra_flags or _conditional(token) or _obliged(token) or _undergone(token)
+        if extra_flags
+        or _conditional(token)
+        or _obliged(token)
+        or _undergone(token)
+        or (pattern.pos == "noun" and token.dep_ in SUBJECT_DEPS)  # "what its invasion has not"
+        or not _own_word(speaker, actor_token, actor_spans, contextual)
         else _intent(type_, code, flags, tables, threat=_threat(token))
     )
     if intent is not None:  # the expression of intent is the event, and it did happen
