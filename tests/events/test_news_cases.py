@@ -175,3 +175,34 @@ def test_a_noun_act_is_not_modalized_by_a_verb_it_is_the_topic_of() -> None:
     assert not flags_of(attack) & {"future", "hypothetical"}
     [planned] = events_of("Russia will launch an attack on Kharkiv.")
     assert planned["type"] == "THREATEN"
+
+
+def test_a_participle_describing_a_noun_makes_it_the_patient() -> None:
+    text = "Russia is exploring a possible exchange of Ukrainian fighters captured at Azovstal."
+    [capture] = by_type(text, "ASSAULT")
+    assert codes(capture, "actor") == [] and codes(capture, "recipient") == ["UKR"]
+    assert not by_type(text, "THREATEN")  # no intention without a doer
+    [by] = by_type("Ukrainian soldiers captured by Russian troops were moved.", "ASSAULT")
+    assert codes(by, "actor") == ["RUS"] and codes(by, "recipient") == ["UKR"]
+
+
+def test_committing_crimes_and_evidence_that_suggests_are_no_events() -> None:
+    assert not by_type("Russian soldiers commit war crimes every day.", "AGREE")
+    assert not by_type("Monitoring of Russian strikes suggested a new emphasis.", "REQUEST")
+    assert by_type("France suggested to Iran that talks resume.", "REQUEST")
+
+
+def test_arms_sent_to_a_state_are_military_aid() -> None:
+    [aid] = events_of("Germany sent tanks to Ukraine.")
+    assert (aid["type"], aid["cameo"], codes(aid, "recipient")) == ("AID", "072", ["UKR"])
+    [deployment] = events_of("Russia sent tanks into Ukraine.")
+    assert deployment["type"] == "MOBILIZE"
+
+
+def test_a_reporting_outlet_is_no_antecedent() -> None:
+    text = (
+        "The country, which has received condemnation for its invasion of Ukraine, said it "
+        "would retaliate, Reuters reported."
+    )
+    for event in events_of(text):
+        assert "GBR" not in codes(event, "actor"), event

@@ -710,10 +710,10 @@ def _antecedent(pronoun: Token, index: ActorIndex) -> list[Party]:
         if pronoun.i in {t.i for t in subject.subtree}:
             continue
         found = _named(subject, index, depth=1)
-        if found:
+        if found and not _interviewers(found):  # "..., *Reuters* reported": the teller
             return found
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):  # only this sentence's tokens
-        if i in index:
+        if i in index and not _interviewers([index[i]]):
             return [index[i]]
     return []
 
@@ -791,14 +791,29 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
     if verb.dep_ == "relcl":  # "Sharon, who has vowed": the relative pronoun's antecedent
         # unless the clause is passive: "Britons, who were captured", are not the captors
         return None if _child(verb, "auxpass") is not None else head
+    if _passive_participle(verb):  # "fighters *captured* at Azovstal": the noun is the patient
+        return _prep_object(verb, "by")
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "Tehran's plans to produce"
         owner = _child(head, "poss") or next(  # "the *US* decision to blame Iran"
             (c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
         )
+        if (
+            owner is None
+            and any(  # "a *Ukrainian* counter-offensive to recapture Kherson"
+                c.dep_ == "amod" and c.text[:1].isupper() and c.i < head.i for c in head.children
+            )
+        ):
+            return head
         if owner is None and _light_object(head):  # "issued a declaration *demanding* ..."
             return _subject(head.head, hops + 1)
         return owner
     return None
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A past participle that modifies a noun ("fighters *captured* at Azovstal"): the noun
+    undergoes the act."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in (*NOUN_POS, "PROPN")
 
 
 def _participle_phrase_head(subject: Token) -> Token:
@@ -1343,6 +1358,8 @@ def _recipient_cascade(
     complement; a threat's condition; the place of a material act."""
     token, pattern = found
     recipient_spans = _recipients(token, pattern, index)
+    if not recipient_spans and _passive_participle(token):  # "*fighters* captured at"
+        recipient_spans = _phrase(token.head, index)
     if not recipient_spans and _light_object(token):  # "held talks on Sunday *with* X"
         recipient_spans = _recipients(token.head, pattern, index)
     if not recipient_spans and _received(token, pattern):  # "*Uganda* received aid from Libya"
@@ -1544,11 +1561,12 @@ def _describes(step: Token) -> bool:
 
 def _outside_scope(step: Token) -> bool:
     """Whether the words above ``step`` say nothing of the act below it: ``step`` opens an
-    adverbial or relative clause or an aside (``SCOPE_BARRIER_DEPS``: "..., *while accusing*
+    adverbial or relative clause, a participle describing a noun ("a possible exchange of
+    fighters *captured* at Azovstal") or an aside (``SCOPE_BARRIER_DEPS``: "..., *while accusing*
     the Kremlin" is not made hypothetical by the main clause's "would"), or is a phrase put
     before its head ("*With the invasion* entering its 86th day, the US is accusing Russia
     of ...": the invasion is not what is alleged)."""
-    if step.dep_ in SCOPE_BARRIER_DEPS:
+    if step.dep_ in SCOPE_BARRIER_DEPS or _passive_participle(step):
         return True
     return step.dep_ == "prep" and step.i < step.head.i
 
@@ -2021,6 +2039,7 @@ def _event(
     intent = (
         None
         if extra_flags
+        or not actor_spans  # an intention is someone's
         or _conditional(token)
         or _obliged(token)
         or _undergone(token)
