@@ -206,3 +206,18 @@ def test_a_reporting_outlet_is_no_antecedent() -> None:
     )
     for event in events_of(text):
         assert "GBR" not in codes(event, "actor"), event
+
+
+def test_a_gerund_after_a_temporal_preposition_is_the_subjects() -> None:
+    text = "Russia has provoked concern in Brussels after threatening to retaliate."
+    [threat] = by_type(text, "THREATEN")
+    assert codes(threat, "actor") == ["RUS"]
+
+
+def test_an_entry_ban_on_foreign_officials_is_a_sanction() -> None:
+    [ban] = events_of("Russia banned 963 Americans from entering the country.")
+    assert (ban["type"], codes(ban, "actor"), codes(ban, "recipient")) == (
+        "SANCTION",
+        ["RUS"],
+        ["USA"],
+    )

@@ -217,6 +217,10 @@ THIRD_PARTY_CODES = frozenset({"045"})
 # Paris*", "criticism from Washington", "aid from Japan"); elsewhere "from" is the place left
 # or the party parted from ("withdrawal from Lebanon", "independence from Iraq").
 SOURCE_PREP = "from"
+# Prepositions whose gerund the governor's object does ("accused Iran *of* supplying",
+# "blamed Israel *for* attacking", "warned Russia *against* invading"); after any other
+# ("provoked concern *after* threatening") the governor's subject does it.
+OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against", "over", "with"})
 # Verbs of using a thing: the purpose infinitive of their passive is the user's act.
 INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
 # Modals that state an obligation: the act is required of its doer, not intended by it.
@@ -778,6 +782,8 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "accused Iran of supplying"
         governor = _agent_verb(head.head)
+        if head.lower_ not in OBJECT_CONTROL_PREPS:  # "provoked concern *after threatening*"
+            return _subject(governor, hops + 1)
         return _controller(governor) or _subject(governor, hops + 1)
     if verb.dep_ == "xcomp":  # "asked the UN to investigate" / "agreed to start"
         user = _prep_object(head, "by") if head.lemma_.lower() in INSTRUMENT_VERBS else None
