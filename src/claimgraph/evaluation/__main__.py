@@ -16,6 +16,7 @@ from typing import Any
 from claimgraph.evaluation import (
     cameo_examples_eval,
     expectations,
+    handcheck,
     meantime,
     plover_eval,
     polnear_eval,
@@ -166,6 +167,13 @@ def cameo_examples_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
     return [cameo_examples_eval.markdown(report), ""], report
 
 
+def handcheck_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
+    if not (shared / handcheck.CORPUS_FILE).is_file():
+        return [], {"skipped": f"{handcheck.CORPUS_FILE} not found"}
+    report = handcheck.evaluate(shared)
+    return [handcheck.markdown(report), ""], report
+
+
 def stance_section(shared: Path) -> tuple[list[str], dict[str, Any]]:
     report = stance_eval.evaluate(shared)
     return [stance_eval.markdown(report), ""], report
@@ -193,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     meantime_lines, meantime_report = meantime_section(args.shared)
     plover_lines, plover_report = plover_section(args.shared)
     cameo_lines, cameo_report = cameo_examples_section(args.shared)
+    handcheck_lines, handcheck_report = handcheck_section(args.shared)
     stance_lines, stance_report = stance_section(args.shared)
     lines += (
         seed_lines
@@ -201,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         + meantime_lines
         + plover_lines
         + cameo_lines
+        + handcheck_lines
         + stance_lines
     )
     report = "\n".join(lines)
@@ -217,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
                     "meantime": meantime_report,
                     "plover": plover_report,
                     "cameo_examples": cameo_report,
+                    "handcheck": handcheck_report,
                     "stance": stance_report,
                 },
                 indent=2,
