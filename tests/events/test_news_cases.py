@@ -221,3 +221,13 @@ def test_an_entry_ban_on_foreign_officials_is_a_sanction() -> None:
         ["RUS"],
         ["USA"],
     )
+
+
+def test_the_venue_of_a_multilateral_meeting_is_no_party() -> None:
+    [summit] = events_of("Johnson spoke at the G7 summit in Bavaria, Germany.")
+    assert codes(summit, "actor") == ["G7"] and codes(summit, "recipient") == []
+    [nato] = events_of("The Nato summit in Madrid ended on Thursday.")
+    assert codes(nato, "actor") == ["IGO"] and codes(nato, "recipient") == []
+    # a state's envoy holding talks in a capital holds them with its government
+    [talks] = events_of("Iran's foreign minister held talks in Moscow.")
+    assert codes(talks, "actor") == ["IRN"] and codes(talks, "recipient") == ["RUS"]

@@ -97,6 +97,11 @@ INFINITIVE_MARK = "to"
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 # Dependents that open a clause of their own: their times and triggers are not the head's.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+# Types whose place is where they happen, not a party to them ("a meeting *in Brussels*",
+# "talks *at* the UN"), and the prepositions that name such a place.
+PLACE_IS_VENUE_TYPES = frozenset({"CONSULT"})
+VENUE_PREPS = frozenset({"in", "at"})
+MULTILATERAL_KINDS = frozenset({"igo", "group"})
 # Prepositions whose phrase is a noun's content, not a description of it (``_describes``).
 CONTENT_PREPS = frozenset({"of"})
 # Dependents that take an act out of the scope of the flag words above it (``_outside_scope``).
@@ -1152,6 +1157,14 @@ def _objects(token: Token) -> list[Token]:
     return out
 
 
+def _at_place(party: Party, doc: Doc) -> bool:
+    """Whether a party is named as a place: the object of "in" or "at" ("*in Brussels*")."""
+    head = doc[party.start] if isinstance(party, _Inferred) else party.root
+    while head.head.i != head.i and head.dep_ in ("compound", "appos"):  # "Bavaria, *Germany*"
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPS
+
+
 def _fallback_recipients(token: Token, index: ActorIndex) -> list[Party]:
     """Where the recipient is when no slot of the pattern names one, first hit wins:
     a place or partner in the object ("suspended aid deliveries *in Baghdad*", "imposed a
@@ -1384,6 +1397,11 @@ def _recipient_cascade(
         if recipient_spans:
             break
         recipient_spans = _fallback_recipients(t, index)
+        if pattern.type in PLACE_IS_VENUE_TYPES and not any(
+            _actor_of(a).kind not in MULTILATERAL_KINDS for a in actor_spans
+        ):  # "a meeting *in Brussels*", "the Nato summit *in Madrid*": the venue; but a
+            # state's envoy holding talks in Moscow holds them with Russia
+            recipient_spans = [s for s in recipient_spans if not _at_place(s, token.doc)]
     if not recipient_spans and (pattern.type == "THREATEN" or _threat(token)):
         recipient_spans = _condition_party(token, index)
     if not recipient_spans and actor_spans and _done_to_its_place(pattern):
@@ -2003,9 +2021,14 @@ def _event(
     finally:
         index.exclude = contextual.exclude = frozenset()
         context.country, context.basis = sentence_country, sentence_basis
-    if not actor_spans and recipient_spans and pattern.pos == "noun":
+    if (
+        not actor_spans
+        and (recipient_spans or pattern.type in PLACE_IS_VENUE_TYPES)
+        and pattern.pos == "noun"
+    ):
         # a name compounded with the act is its doer when the act names another party ("*US*
-        # sanctions on Iran"); alone it is as often the target ("Iran sanctions")
+        # sanctions on Iran"); alone it is as often the target ("Iran sanctions"), except for
+        # a meeting, which is its convener's ("the *Nato* summit")
         taken = {s.start for s in recipient_spans}
         actor_spans = [s for s in _compound_actors(token, index) if s.start not in taken]
     if len(actor_spans) + len(recipient_spans) < MIN_PARTICIPANTS:
