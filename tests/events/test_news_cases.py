@@ -231,3 +231,15 @@ def test_the_venue_of_a_multilateral_meeting_is_no_party() -> None:
     # a state's envoy holding talks in a capital holds them with its government
     [talks] = events_of("Iran's foreign minister held talks in Moscow.")
     assert codes(talks, "actor") == ["IRN"] and codes(talks, "recipient") == ["RUS"]
+
+
+def test_a_coordinated_verb_shares_the_time_of_the_first() -> None:
+    text = "The city was captured by Soviet troops in April 1945 and ceded to Poland."
+    [ceded] = [e for e in events_of(text) if e["trigger"]["text"] == "ceded"]
+    assert ceded["date"] == "1945-04" and "historical" in flags_of(ceded)
+
+
+def test_meeting_a_crisis_and_market_demand_are_no_events() -> None:
+    assert not events_of("Germany must show how it will meet the looming energy crisis.")
+    assert not by_type("Rising demand for gas worries Russia.", "REQUEST")
+    assert by_type("Putin will meet Erdogan in Tehran.", "AGREE")

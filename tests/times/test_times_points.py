@@ -96,6 +96,9 @@ def test_number_value(words: str, value: float | None) -> None:
         ("``He will leave Thursday,'' Castro said.", "Thursday", FUTURE),
         ("Production is expected to be launched in May.", "May", FUTURE),
         ("Tuesday", "Tuesday", UNKNOWN),
+        # "since" marks a starting point, behind, whatever the other cues
+        ("aid to Ukraine since Russia's February invasion, including a tranche", "February", PAST),
+        ("Prices will keep rising since the March rally.", "March", PAST),
     ],
 )
 def test_tense(text: str, expression: str, tense: str) -> None:

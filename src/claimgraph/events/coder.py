@@ -2053,6 +2053,10 @@ def _event(
     ):
         clause_head = token.head
     when = _time_in(doc, _clause_tokens(clause_head), token.i)
+    if when is None and clause_head.dep_ == "conj" and clause_head.head.pos_ in VERB_POS:
+        # "was captured ... in April 1945 and *ceded* to the Soviet Union": the time of the
+        # verb it is coordinated with
+        when = _time_in(doc, _clause_tokens(clause_head.head), clause_head.head.i)
     attribution = _attribution_for(attributions, trigger)
     if when is None and attribution is not None and not _past_perfect(token):
         a = attributions[attribution]

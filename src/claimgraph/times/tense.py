@@ -4,7 +4,8 @@
 resume on Tuesday". The guess is the tense of the verb cue nearest to the expression in its
 sentence (and its side of any quotation mark): a future cue ("will", "is to", "scheduled",
 "expected to") or a past one ("said", "was", "-ed" forms). "by" or "before" right in front
-("by Dec. 15") marks a deadline: future. No cue gives :data:`UNKNOWN`; each rule says what it
+("by Dec. 15") marks a deadline: future; "since" ("since Russia's February invasion") a
+starting point: past. No cue gives :data:`UNKNOWN`; each rule says what it
 does then (a weekday takes the past one, the news convention).
 """
 
@@ -19,6 +20,8 @@ UNKNOWN = ""
 #: How far (in characters) on each side of an expression cues are looked for, at most: its
 #: sentence usually ends sooner. A longer reach lets the cues of other clauses win.
 CUE_WINDOW = 90
+#: How far back (in characters) "since" is looked for before an expression.
+SINCE_REACH = 30
 
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"'“‘`(]*[A-Z0-9])|\n\s*\n")
 _FUTURE = re.compile(
@@ -42,6 +45,8 @@ _AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|to)\s+$", re.IGNORECASE)
 _QUOTE = re.compile(r"''|``|[\"“”]")
 #: "by Dec. 15", "before Friday": a deadline, which is ahead.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "since February", "since Russia's February invasion": a starting point, which is behind.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+['’]s\s+)?$", re.IGNORECASE)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -61,6 +66,8 @@ def tense_at(text: str, start: int, end: int) -> str:
     """:data:`PAST`, :data:`FUTURE` or :data:`UNKNOWN` for the expression ``text[start:end]``."""
     if _DEADLINE_BEFORE.search(text, max(0, start - 12), start):
         return FUTURE
+    if _SINCE_BEFORE.search(text, max(0, start - SINCE_REACH), start):
+        return PAST
     left, right = sentence_bounds(text, start, end)
     best_distance = CUE_WINDOW * 2
     best = UNKNOWN
