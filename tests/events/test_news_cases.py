@@ -243,3 +243,44 @@ def test_meeting_a_crisis_and_market_demand_are_no_events() -> None:
     assert not events_of("Germany must show how it will meet the looming energy crisis.")
     assert not by_type("Rising demand for gas worries Russia.", "REQUEST")
     assert by_type("Putin will meet Erdogan in Tehran.", "AGREE")
+
+
+def test_a_pronoun_takes_a_fitting_antecedent_or_none() -> None:
+    # an unknown name above "he" is its antecedent: nothing is coded, not the nearest actor
+    text = "Schröder came under fire after he travelled to Moscow to meet Putin."
+    for event in events_of(text):
+        assert codes(event, "actor") != ["RUS"], event
+    # "he" inside a quotation is not the speaker outside it
+    for event in events_of("“Well, he resigned, and so be it,” Lavrov said."):
+        assert codes(event, "actor") != ["RUS"], event
+    # a first-person pronoun is the speaker, never the nearest name
+    assert not events_of("Let us say as they do in Russian: until we meet again.")
+
+
+def test_a_governor_says_nothing_of_its_own_subject() -> None:
+    [offensive] = by_type("He predicted the Russian offensive would fail.", "ASSAULT")
+    assert "negated" not in flags_of(offensive)
+    [capture] = by_type("Russia failed to capture Kyiv.", "ASSAULT")
+    assert "negated" in flags_of(capture)
+
+
+def test_a_condition_named_by_a_noun_is_hypothetical_not_an_intention() -> None:
+    text = "Ukraine said a settlement would be contingent on the withdrawal of Russian troops."
+    [withdrawal] = events_of(text)
+    assert withdrawal["type"] == "RETREAT" and "hypothetical" in flags_of(withdrawal)
+
+
+def test_be_to_is_a_plan() -> None:
+    [meeting] = events_of("Austria's chancellor is to meet Vladimir Putin.")
+    assert meeting["type"] == "AGREE" and codes(meeting, "recipient") == ["RUS"]
+
+
+def test_a_warning_that_someone_else_may_act_is_no_threat() -> None:
+    text = "The UK warned that Russian forces may resort to using phosphorus weapons."
+    assert not by_type(text, "THREATEN")
+    [threat] = by_type("Russia warned that it would respond to any attack.", "THREATEN")
+    assert codes(threat, "actor") == ["RUS"]
+
+
+def test_a_share_contributed_is_no_aid() -> None:
+    assert not events_of("Its Russian operations contributed 9% of the company's sales.")

@@ -104,6 +104,12 @@ VENUE_PREPS = frozenset({"in", "at"})
 MULTILATERAL_KINDS = frozenset({"igo", "group"})
 # Prepositions whose phrase is a noun's content, not a description of it (``_describes``).
 CONTENT_PREPS = frozenset({"of"})
+ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Verbs whose object or prepositional object is an act that came before them.
+REACTIVE_VERBS = frozenset(
+    {"respond", "react", "retaliate", "reply", "answer", "avenge", "punish", "condemn",
+     "investigate", "mourn", "recover", "compensate", "apologize", "apologise"}
+)  # fmt: skip
 # Dependents that take an act out of the scope of the flag words above it (``_outside_scope``).
 SCOPE_BARRIER_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos", "npadvmod"})
 # Noun-phrase dependents in which an actor can be named ("Israeli", "Iran's", "UN").
@@ -138,6 +144,13 @@ FALLBACK_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "pre
 # Personal and possessive pronouns that stand for an actor named earlier in the sentence.
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Pronouns by what they can stand for (``_antecedent``).
+FIRST_PERSON = frozenset({"we", "our"})
+PERSONAL = frozenset({"he", "she", "his", "her"})
+NONPERSONAL = frozenset({"it", "its"})
+PERSON_KINDS = frozenset({"person", "role"})
+PERSON_KIND = "person"
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "‘", "’"})
 # A path step separator in `requires` and `recipient` cells: "ccomp>aux:must", "ccomp>nsubj".
 PATH_SEP = ">"
 # The word of a `requires` item that any word matches ("dobj:*": the verb has an object).
@@ -709,22 +722,67 @@ def _named_actors(token: Token, index: ActorIndex, depth: int = 0) -> list[Party
 
 def _antecedent(pronoun: Token, index: ActorIndex) -> list[Party]:
     """What a personal pronoun stands for: the subject of the nearest clause above it that
-    names an actor ("Syria says *it* is willing"), else the nearest actor before it."""
-    if pronoun.lower_ not in PRONOUNS:
+    names an actor ("Syria says *it* is willing"), else the nearest actor before it. A
+    candidate must fit the pronoun (``_fits``: "he" is a person, "it" is not); a first-person
+    pronoun stands only for the speaker above it ("*we* will respond," Iran said); a
+    third-person one inside a quotation never for the speaker outside it ("'*he* resigned,'
+    Lavrov said"); and when the subject above is a name the tables do not know ("*Schröder*
+    ... after *he* travelled"), that name is the antecedent: nothing is coded rather than the
+    nearest known actor."""
+    word = pronoun.lower_
+    if word not in PRONOUNS:
         return []
+    first_person = word in FIRST_PERSON
     for above in pronoun.ancestors:
         subject = _child(above, "nsubj", "nsubjpass")
         if subject is None or subject.i == pronoun.i or subject.lower_ in PRONOUNS:
             continue
         if pronoun.i in {t.i for t in subject.subtree}:
             continue
-        found = _named(subject, index, depth=1)
+        quoted = _quote_between(pronoun, above)
+        if quoted and not first_person:
+            continue
+        found = [p for p in _named(subject, index, depth=1) if _fits(word, p)]
         if found and not _interviewers(found):  # "..., *Reuters* reported": the teller
             return found
+        if word in PERSONAL and _name_like(subject) and not _named(subject, index, 1):
+            return []  # an unknown name: "Schröder ... *he*"
+    if first_person:
+        return []
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):  # only this sentence's tokens
-        if i in index and not _interviewers([index[i]]):
+        if i in index and not _interviewers([index[i]]) and _fits(word, index[i]):
             return [index[i]]
     return []
+
+
+def _name_like(token: Token) -> bool:
+    """A proper name: tagged so, found as a person by the entity recognizer, or a capitalised
+    singular noun with no determiner ("Schröder", which the small model calls a common noun
+    and no entity)."""
+    if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+        return True
+    return (
+        token.text[:1].isupper()
+        and token.tag_ == "NN"
+        and not any(c.dep_ == "det" for c in token.children)
+    )
+
+
+def _fits(pronoun: str, party: Party) -> bool:
+    """Whether a party can be what the pronoun stands for: "he", "his" a person or an office
+    holder; "it", "its" no person."""
+    kind = _actor_of(party).kind
+    if pronoun in PERSONAL:
+        return kind in PERSON_KINDS
+    if pronoun in NONPERSONAL:  # a role may be an office ("the president") or a body
+        return kind != PERSON_KIND
+    return True
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """Whether a quotation mark stands between two tokens of a sentence."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_quote or t.text in QUOTE_MARKS for t in a.doc[lo + 1 : hi])
 
 
 def _phrase(token: Token | None, index: ActorIndex) -> list[Party]:
@@ -1480,6 +1538,18 @@ def _light_acts(verb: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 
+def _reported_act(token: Token) -> bool:
+    """Whether a noun act is reported by its verb, so that the verb's modal is the act's
+    intention ("*will launch* an attack", "*will go on* strike", "would extend 500 million
+    dollars *in loans*"), not merely mentioned ("contingent on *the withdrawal*", "what *its
+    invasion* has not")."""
+    while _measured(token):
+        token = token.head.head
+    if _light_object(token):
+        return True
+    return token.dep_ == "pobj" and _on_act(token.head.head, token.head)
+
+
 def _on_act(verb: Token, prep: Token) -> bool:
     """Whether ``prep`` is the "on" of an act the verb's subject does ("went *on* strike"), or
     the "to" of one it joins ("would not *return to* the talks", "went *to* war")."""
@@ -1541,6 +1611,7 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
     # negation reaches down only through control ("did not try to attack") and from a light
     # verb to the act it reports ("did not hold talks", "would not return to the talks")
     controlled = True
+    reacted = False
     # an amount stands for the act it measures ("extend 500 million dollars *in loans*")
     act, measure = token, set()
     while _measured(act):
@@ -1549,8 +1620,17 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
     while t.head.i != t.i and not _outside_scope(t):
         controlled = controlled and (t.dep_ == "xcomp" or t.i in measure or _reports(t, act))
         describes = _describes(t)
+        # a governor says something of what it governs, not of its own subject: "the
+        # offensive *would fail*" is no negated offensive ("failed to attack" is)
+        governed = t.dep_ not in ACTIVE_SUBJECT_DEPS
+        if _is_to(t):  # "the chancellor *is to* meet Putin": a plan
+            flags.add("future")
         t = t.head
-        flags |= tables.governors.get(t.lemma_.lower(), frozenset())
+        reacted = reacted or (
+            token.pos_ in NOUN_POS and not controlled and t.lemma_.lower() in REACTIVE_VERBS
+        )
+        if governed:
+            flags |= tables.governors.get(t.lemma_.lower(), frozenset())
         if describes:  # only the noun's own words ("*allegations* over torture") reach
             flags |= {f for c in t.children for f in tables.modifiers.get(c.lower_, ())} - {
                 "negated"
@@ -1563,13 +1643,22 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
                 continue
             if child.dep_ in CLAUSE_DEPS:
                 continue
-            if token.pos_ in NOUN_POS and not controlled:
-                # a noun act is modalized only by the verb that reports it ("*will* launch an
-                # attack"), not by one it is the topic of ("will respond to the attack")
+            if reacted:
+                # an act a verb reacts to is before it: "will respond to the attack" is no
+                # future attack ("*will* launch an attack", "contingent on a withdrawal" are)
                 continue
             words = tables.modifiers.get(child.lower_, frozenset())
             flags |= words - {"negated"}
     return flags
+
+
+def _is_to(step: Token) -> bool:
+    """Whether ``step`` is the infinitive of "be to" ("is to meet", "are to be sent")."""
+    return (
+        step.dep_ == "xcomp"
+        and step.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == INFINITIVE_MARK for c in step.children)
+    )
 
 
 def _describes(step: Token) -> bool:
@@ -2076,7 +2165,7 @@ def _event(
         or _conditional(token)
         or _obliged(token)
         or _undergone(token)
-        or (pattern.pos == "noun" and token.dep_ in SUBJECT_DEPS)  # "what its invasion has not"
+        or (pattern.pos == "noun" and not _reported_act(token))  # "contingent on a withdrawal"
         or not _own_word(speaker, actor_token, actor_spans, contextual)
         else _intent(type_, code, flags, tables, threat=_threat(token))
     )
