@@ -284,3 +284,33 @@ def test_a_warning_that_someone_else_may_act_is_no_threat() -> None:
 
 def test_a_share_contributed_is_no_aid() -> None:
     assert not events_of("Its Russian operations contributed 9% of the company's sales.")
+
+
+def test_blocking_goods_or_a_website_is_coercion_and_a_road_a_protest() -> None:
+    [exports] = events_of("Russia is blocking Ukraine's grain exports.")
+    assert (exports["type"], exports["cameo"]) == ("COERCE", "191")
+    [site] = events_of("Russia has blocked the website of the BBC.")
+    assert (site["type"], codes(site, "recipient")) == ("COERCE", ["GBR"])
+    [road] = events_of("Iranian protesters blocked the road to the parliament.")
+    assert road["type"] == "PROTEST"
+
+
+def test_verbal_retorts_and_showing_are_no_acts() -> None:
+    assert not by_type("Borrell hit back by saying that sanctions do not hurt Russia.", "ASSAULT")
+    text = "Baerbock came to demonstrate that Germany will not leave the stage to Russia."
+    assert not by_type(text, "PROTEST")
+    assert not by_type("Ukraine complied with the UN charter.", "CONCEDE")
+    assert not by_type("Johnson's downfall has been met with delight in Moscow.", "CONSULT")
+
+
+def test_trading_blame_is_a_mutual_accusation() -> None:
+    [blame] = events_of("Kyiv and Moscow have traded blame over the strikes on the prison.")
+    assert blame["type"] == "ACCUSE" and codes(blame, "actor") == ["UKR", "RUS"]
+
+
+def test_an_object_pronoun_is_not_its_verbs_doer() -> None:
+    [praise] = by_type("Erdogan met Putin and praised him.", "SUPPORT")
+    assert codes(praise, "actor") == ["TUR"] and codes(praise, "recipient") == ["RUS"]
+    text = "Zelenskiy's office praised him as an example to other world leaders."
+    [office] = events_of(text)
+    assert codes(office, "recipient") == []

@@ -142,14 +142,21 @@ VISIT_MODE = "visit"
 # relations with Russia").
 FALLBACK_SLOTS = ("dobj", "dative", "prep:with", "prep:against", "prep:to", "prep:on")
 # Personal and possessive pronouns that stand for an actor named earlier in the sentence.
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+PRONOUNS = frozenset(
+    {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "him", "them", "us"}
+)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Modifiers that say a generic group is not of the country its sentence is about.
+UNLOCATED_WORDS = frozenset(
+    {"world", "foreign", "other", "international", "global", "western", "overseas", "visiting"}
+)
 # Pronouns by what they can stand for (``_antecedent``).
-FIRST_PERSON = frozenset({"we", "our"})
-PERSONAL = frozenset({"he", "she", "his", "her"})
+FIRST_PERSON = frozenset({"we", "our", "us"})
+PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 NONPERSONAL = frozenset({"it", "its"})
 PERSON_KINDS = frozenset({"person", "role"})
 PERSON_KIND = "person"
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''", "‘", "’"})
 # A path step separator in `requires` and `recipient` cells: "ccomp>aux:must", "ccomp>nsubj".
 PATH_SEP = ">"
@@ -243,6 +250,10 @@ OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against", "over"
 INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
 # Modals that state an obligation: the act is required of its doer, not intended by it.
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+# Verbs of speaking: an outlet they address is the channel of a statement.
+SPEECH_VERBS = frozenset(
+    {"tell", "say", "speak", "talk", "announce", "state", "declare", "add", "explain", "write"}
+)
 # The kind of actor a news outlet is (actors/kb.py): spoken to, it is an interviewer.
 OUTLET_KIND = "outlet"
 SOURCED_TYPES = frozenset(
@@ -646,6 +657,8 @@ def _generic(token: Token, context: GroupContext) -> list[Party]:
     sector from the role table (roles.tsv), its country from context
     (``GroupContext.set_sentence``)."""
     named = context.name(_proper_name(token)) or _possessor_name(token, context)
+    if named is None and any(c.lower_ in UNLOCATED_WORDS for c in token.children):
+        return []  # "other *world* leaders", "*foreign* journalists": not the sentence's
     actor = named or context.role(_group_phrases(token))
     if actor is None:
         return []
@@ -733,11 +746,14 @@ def _antecedent(pronoun: Token, index: ActorIndex) -> list[Party]:
     if word not in PRONOUNS:
         return []
     first_person = word in FIRST_PERSON
+    # an object pronoun is not its own verb's doer: "the office ... praising *him*"
+    doer = _subject(pronoun.head) if pronoun.dep_ in OBJECT_DEPS else None
+    own = {t.i for t in doer.subtree} if doer is not None else set()
     for above in pronoun.ancestors:
         subject = _child(above, "nsubj", "nsubjpass")
         if subject is None or subject.i == pronoun.i or subject.lower_ in PRONOUNS:
             continue
-        if pronoun.i in {t.i for t in subject.subtree}:
+        if pronoun.i in {t.i for t in subject.subtree} or subject.i in own:
             continue
         quoted = _quote_between(pronoun, above)
         if quoted and not first_person:
@@ -750,6 +766,8 @@ def _antecedent(pronoun: Token, index: ActorIndex) -> list[Party]:
     if first_person:
         return []
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):  # only this sentence's tokens
+        if i in own:
+            continue
         if i in index and not _interviewers([index[i]]) and _fits(word, index[i]):
             return [index[i]]
     return []
@@ -1155,9 +1173,15 @@ def _recipients(token: Token, pattern: Pattern, index: ActorIndex) -> list[Party
     *with Serbia*": the "of" slot is filled but names no one, so "with" is tried)."""
     for filler in _recipient_slots(token, pattern):
         found = _phrase(filler, index)
-        if found and not _interviewers(found):  # "told *the BBC* that Russia must withdraw"
-            return found
+        if found and not (_channel(token) and _interviewers(found)):
+            return found  # but not "told *the BBC* that Russia must withdraw"
     return []
+
+
+def _channel(token: Token) -> bool:
+    """Whether the trigger is a verb of speaking, whose addressee may be the outlet a
+    statement is made to ("told the BBC", "speaking with Reuters")."""
+    return token.lemma_.lower() in SPEECH_VERBS
 
 
 def _interviewers(parties: Sequence[Party]) -> bool:
@@ -1169,8 +1193,12 @@ def _interviewers(parties: Sequence[Party]) -> bool:
 def _interview(token: Token, pattern: Pattern, index: ActorIndex) -> bool:
     """Whether a meeting is an interview: the partner it is held with is a news outlet
     ("was speaking *with Reuters*")."""
-    return pattern.type == "CONSULT" and any(
-        _interviewers(_phrase(filler, index)) for filler in _recipient_slots(token, pattern)
+    return (
+        pattern.type == "CONSULT"
+        and _channel(token)
+        and any(
+            _interviewers(_phrase(filler, index)) for filler in _recipient_slots(token, pattern)
+        )
     )
 
 
