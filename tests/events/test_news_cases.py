@@ -314,3 +314,52 @@ def test_an_object_pronoun_is_not_its_verbs_doer() -> None:
     text = "Zelenskiy's office praised him as an example to other world leaders."
     [office] = events_of(text)
     assert codes(office, "recipient") == []
+
+
+def test_a_passive_clause_without_agent_has_no_doer_from_above() -> None:
+    text = "Two Britons face death after being captured in Mariupol."
+    for event in by_type(text, "ASSAULT"):
+        assert codes(event, "actor") == [], event
+    for event in events_of("Two British nationals have been reported killed in Ukraine."):
+        assert "GBR" not in codes(event, "actor"), event
+    text = "Asked about a report that the US helped Ukraine, Peskov said Russia would respond."
+    assert not by_type(text, "REQUEST")
+
+
+def test_an_accused_party_did_the_act_named_by_a_noun() -> None:
+    [strikes] = by_type(
+        "Ukraine has accused Russian forces of strikes near the reactor.", "ASSAULT"
+    )
+    assert codes(strikes, "actor") == ["RUS"] and "alleged" in flags_of(strikes)
+    [wave] = by_type("Russia began a wave of strikes on Kyiv.", "ASSAULT")
+    assert codes(wave, "actor") == ["RUS"]
+
+
+def test_an_act_dodged_or_resisted_is_someone_elses() -> None:
+    text = "Putin met Erdogan to discuss Kremlin efforts to circumvent western sanctions."
+    for event in by_type(text, "SANCTION"):
+        assert codes(event, "actor") != ["RUS"], event
+
+
+def test_metaphors_and_own_operations_are_no_acts() -> None:
+    assert not by_type("The billionaire was hit by EU sanctions.", "ASSAULT")
+    assert not by_type("Sanctions have hit the Russian economy.", "ASSAULT")
+    assert not by_type("Novaya Gazeta suspended operations after warnings.", "SANCTION")
+    assert not by_type("Tui regrets attempts by Russia to restrict press freedoms.", "CONCEDE")
+    assert not by_type("Pictures released by Russian-backed fighters show smoke.", "RETREAT")
+    assert not by_type("Russia launched an attack that sought to capture Kyiv.", "REQUEST")
+
+
+def test_a_suggestion_is_an_appeal_only_when_it_proposes() -> None:
+    assert not by_type("The official suggested that Ukraine had an advantage.", "REQUEST")
+    assert by_type("France suggested to Iran that talks resume.", "REQUEST")
+
+
+def test_handing_over_intelligence_is_sharing_it() -> None:
+    [share] = events_of("The US hands over intelligence to Ukraine's armed forces.")
+    assert (share["type"], share["cameo"]) == ("COOPERATE", "064")
+
+
+def test_a_relational_noun_is_not_its_possessor() -> None:
+    [supply] = by_type("Russia's western allies rushed to supply Kyiv with artillery.", "AID")
+    assert codes(supply, "actor") != ["RUS"] and codes(supply, "recipient") == ["UKR"]

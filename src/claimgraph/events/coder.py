@@ -108,7 +108,9 @@ ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # Verbs whose object or prepositional object is an act that came before them.
 REACTIVE_VERBS = frozenset(
     {"respond", "react", "retaliate", "reply", "answer", "avenge", "punish", "condemn",
-     "investigate", "mourn", "recover", "compensate", "apologize", "apologise"}
+     "investigate", "mourn", "recover", "compensate", "apologize", "apologise",
+     # ... or its topic: "will continue to report *on its invasion*"
+     "report", "comment", "write", "speak", "talk", "ask", "inform", "brief", "discuss"}
 )  # fmt: skip
 # Dependents that take an act out of the scope of the flag words above it (``_outside_scope``).
 SCOPE_BARRIER_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos", "npadvmod"})
@@ -246,6 +248,16 @@ SOURCE_PREP = "from"
 # "blamed Israel *for* attacking", "warned Russia *against* invading"); after any other
 # ("provoked concern *after* threatening") the governor's subject does it.
 OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against", "over", "with"})
+# Dependencies of a bare past participle that hangs on a clause (``_patient_clause``).
+PARTICIPLE_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "oprd", "ccomp", "conj"})
+# Verbs whose object act is someone else's: dodging, breaking or resisting it.
+OTHERS_ACT_VERBS = frozenset(
+    {"circumvent", "evade", "bypass", "dodge", "escape", "survive", "violate", "breach",
+     "defy", "flout", "ignore", "resist", "withstand", "repel", "repulse", "thwart", "foil",
+     "fear", "weather"}
+)  # fmt: skip
+# Verbs whose "of" phrase names what their object did ("accused Russia *of strikes*").
+CHARGING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "acquit", "clear"})
 # Verbs of using a thing: the purpose infinitive of their passive is the user's act.
 INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
 # Modals that state an obligation: the act is required of its doer, not intended by it.
@@ -275,6 +287,17 @@ INSTRUMENT_PREPS = frozenset({"with"})
 # ("500 million dollars *in* loans"), since elsewhere it names a place or a topic.
 MEASURE_PREPS = frozenset({"of"})
 AMOUNT_PREPS = frozenset({"in"})
+# Nouns that measure an act in an "of" phrase without a number ("a wave *of strikes*"): not
+# "forces *of strikes*", which the parser made of "accused Russian forces of strikes".
+MEASURE_NOUNS = frozenset(
+    {"wave", "series", "round", "spate", "string", "campaign", "day", "week", "month", "year",
+     "hour", "number", "barrage", "volley", "flurry", "burst", "couple", "dozen", "dozens",
+     "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+     "billions", "lot", "kind", "type", "package", "tranche", "bn", "m", "amount", "total",
+     "sum", "shipment", "batch", "consignment", "program", "programme", "plan", "set",
+     "bout", "period", "night", "weekend", "season", "decade", "surge", "escalation",
+     "intensification", "resumption", "continuation", "cycle", "pattern", "spree"}
+)  # fmt: skip
 # Heads of an "of" phrase that does the act of a movement noun ("the withdrawal *of Israeli
 # troops*", "the deployment *of NATO peacekeepers*").
 FORCE_WORDS = frozenset(
@@ -288,7 +311,8 @@ FORCE_WORDS = frozenset(
 RELATIONAL_NOUNS = frozenset(
     {
         "neighbor", "neighbour", "ally", "rival", "enemy", "foe", "opponent", "adversary",
-        "partner", "counterpart", "proxy", "client",
+        "partner", "counterpart", "proxy", "client", "allies", "partners", "backer",
+        "backers", "supporter", "supporters", "friend", "friends", "sponsor", "sponsors",
     }
 )  # fmt: skip
 # Noun acts whose adjective or compound may name the target ("Iran sanctions", "Ukraine aid"):
@@ -543,7 +567,11 @@ def _holds(token: Token, dep_path: str, word: str) -> bool:
     """Whether the trigger has a dependent ``word`` along ``dep_path`` ("dobj", "ccomp>aux")."""
     *path, dep = dep_path.split(PATH_SEP)
     if dep == TAG_STEP:  # "ccomp>tag:VB": the complement verb is a bare form (a subjunctive)
-        return any(t.tag_ == word.upper() for t in _walk(token, path))
+        # a bare form after an auxiliary ("could *lift*", "to *lift*") is none
+        return any(
+            t.tag_ == word.upper() and not any(c.dep_ == "aux" for c in t.children)
+            for t in _walk(token, path)
+        )
     if dep == HEAD_STEP:  # "head:on": the trigger is the object of "on" ("went on strike")
         return any(
             t.head.i != t.i and word in (ANY_WORD, t.head.lower_, t.head.lemma_.lower())
@@ -559,6 +587,9 @@ def _holds(token: Token, dep_path: str, word: str) -> bool:
                 return True
             if dep == "dobj" and child.dep_ == "nsubjpass":  # "sanctions were lifted"
                 return True
+    if not path and dep == "dobj" and _passive_participle(token):  # "*pictures* released by"
+        noun = token.head
+        return word in (ANY_WORD, noun.lower_, noun.lemma_.lower())
     return False
 
 
@@ -846,10 +877,12 @@ def _prep_object(token: Token, word: str) -> Token | None:
 
 def _subject(verb: Token, hops: int = 0) -> Token | None:
     """The doer of a verb: its subject, the "by" agent of a passive, or its controller."""
+    agent = _prep_object(verb, "by")
+    if _patient_clause(verb):  # "after *being captured*", "were reported *killed*"
+        return agent
     subject = _child(verb, "nsubj")
     if subject is not None and not (subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
         return _participle_phrase_head(subject)
-    agent = _prep_object(verb, "by")
     if agent is not None and _child(verb, "nsubjpass", "auxpass") is not None:
         return agent
     if verb.lemma_.lower() in STATIVE_PASSIVES and any(
@@ -895,6 +928,23 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
             return _subject(head.head, hops + 1)
         return owner
     return None
+
+
+def _patient_clause(verb: Token) -> bool:
+    """Whether a verb with no subject of its own is passive, so that the subject it would
+    take from above undergoes it: a passive with an auxiliary ("after *being captured*"), or
+    a bare past participle that complements or modifies a clause ("have been reported
+    *killed*", "*Asked* about the report, Peskov said"). Its doer is its "by" agent or no one."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return not any(c.dep_ == "nsubjpass" for c in verb.children)
+    # a past participle with no auxiliary is never an active finite verb, even where the
+    # parser gave it a subject ("the bodies of soldiers *killed* on the battlefield", "to have
+    # its website *blocked*")
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in PARTICIPLE_CLAUSE_DEPS
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def _passive_participle(verb: Token) -> bool:
@@ -961,6 +1011,8 @@ def _actor_token(token: Token, pattern: Pattern) -> Token | None:
         token = token.head.head
     if _undergone(token):  # "Russia *faces* sanctions": the subject is the recipient
         return None
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in OTHERS_ACT_VERBS:
+        return None  # "Kremlin efforts to *circumvent* western sanctions"
     # a light verb's subject: "Iran held talks", "the army launched an attack", "miners went
     # on strike"
     if token.dep_ in ("dobj", "attr") and token.head.pos_ in VERB_POS:
@@ -979,10 +1031,20 @@ def _actor_token(token: Token, pattern: Pattern) -> Token | None:
     if (
         token.dep_ == "pobj"
         and head.dep_ == "prep"
-        and head.lower_ in PURPOSE_PREPS
+        and (
+            head.lower_ in PURPOSE_PREPS
+            or (head.lower_ == "of" and head.head.lemma_.lower() in CHARGING_VERBS)
+        )
         and head.head.pos_ in VERB_POS
-    ):
+    ):  # "blamed *Israel* for the bombing", "accused *Russian forces* of strikes"
         return _child(head.head, "dobj") or _subject(head.head)
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.dep_ == "dobj"
+        and head.head.head.lemma_.lower() in CHARGING_VERBS
+    ):  # the parser hung "of strikes" on the accused: "accused [Russian forces of strikes]"
+        return head.head
     if _responsible_for(token):  # "*Sudan* is responsible for mass killings"
         return _subject(head.head.head)
     # the means of a verb's subject: "Israel retaliated *with air strikes*"
@@ -1063,8 +1125,9 @@ def _measured(token: Token) -> bool:
         return False
     prep = token.head.lower_
     amount = token.head.head
-    return prep in MEASURE_PREPS or (
-        prep in AMOUNT_PREPS and any(c.dep_ == "nummod" for c in amount.children)
+    counted = any(c.dep_ == "nummod" for c in amount.children)
+    return (prep in MEASURE_PREPS and (counted or amount.lemma_.lower() in MEASURE_NOUNS)) or (
+        prep in AMOUNT_PREPS and counted
     )
 
 
