@@ -363,3 +363,31 @@ def test_handing_over_intelligence_is_sharing_it() -> None:
 def test_a_relational_noun_is_not_its_possessor() -> None:
     [supply] = by_type("Russia's western allies rushed to supply Kyiv with artillery.", "AID")
     assert codes(supply, "actor") != ["RUS"] and codes(supply, "recipient") == ["UKR"]
+
+
+def test_agreeing_that_something_is_so_is_an_opinion() -> None:
+    assert not by_type("Feygin agrees that China has rejected the overtures.", "AGREE")
+    [reject] = by_type("Feygin agrees that China has rejected Russia's overtures.", "REJECT")
+    assert "future" not in flags_of(reject)
+    [agree] = by_type("Hungary and Romania agreed that their countries should cooperate.", "AGREE")
+    assert codes(agree, "actor") == ["HUN", "ROU"]
+
+
+def test_asking_whether_is_a_question() -> None:
+    assert not by_type("Germany has been asking whether the flow will begin again.", "REQUEST")
+
+
+def test_a_belief_is_no_intention() -> None:
+    text = "It was a flaw in Putin's strategy to think China would bail him out."
+    assert not by_type(text, "AGREE")
+
+
+def test_blaming_or_welcoming_an_act_does_not_make_it_yours() -> None:
+    for event in by_type("Russia has blamed sanctions for the reduced flow.", "SANCTION"):
+        assert codes(event, "actor") != ["RUS"], event
+
+
+def test_a_passive_with_its_own_subject_takes_no_doer_from_above() -> None:
+    text = "The Kremlin said it would increase supplies once the turbine was returned to Russia."
+    [returned] = by_type(text, "RETREAT")
+    assert codes(returned, "actor") == []

@@ -254,10 +254,16 @@ PARTICIPLE_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "oprd", "ccomp", "conj"})
 OTHERS_ACT_VERBS = frozenset(
     {"circumvent", "evade", "bypass", "dodge", "escape", "survive", "violate", "breach",
      "defy", "flout", "ignore", "resist", "withstand", "repel", "repulse", "thwart", "foil",
-     "fear", "weather"}
+     "fear", "weather",
+     # ... or judging it: "Russia *blamed* sanctions", "Iran *welcomed* the ceasefire"
+     "blame", "accuse", "condemn", "criticise", "criticize", "denounce", "deplore", "decry",
+     "welcome", "praise", "hail", "applaud", "lament", "regret"}
 )  # fmt: skip
 # Verbs whose "of" phrase names what their object did ("accused Russia *of strikes*").
 CHARGING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "acquit", "clear"})
+# Verbs of belief: what they govern is someone's view, never the doer's stated intention
+# ("to think China *would* bail him out").
+BELIEF_VERBS = frozenset({"think", "believe", "assume", "imagine", "suppose", "fear"})
 # Verbs of using a thing: the purpose infinitive of their passive is the user's act.
 INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
 # Modals that state an obligation: the act is required of its doer, not intended by it.
@@ -878,8 +884,9 @@ def _prep_object(token: Token, word: str) -> Token | None:
 def _subject(verb: Token, hops: int = 0) -> Token | None:
     """The doer of a verb: its subject, the "by" agent of a passive, or its controller."""
     agent = _prep_object(verb, "by")
-    if _patient_clause(verb):  # "after *being captured*", "were reported *killed*"
-        return agent
+    if _patient_clause(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES:
+        return agent  # "after *being captured*", "were reported *killed*", "once the
+        # turbine *was returned*": the "by" agent or no one
     subject = _child(verb, "nsubj")
     if subject is not None and not (subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
         return _participle_phrase_head(subject)
@@ -936,7 +943,7 @@ def _patient_clause(verb: Token) -> bool:
     a bare past participle that complements or modifies a clause ("have been reported
     *killed*", "*Asked* about the report, Peskov said"). Its doer is its "by" agent or no one."""
     if any(c.dep_ == "auxpass" for c in verb.children):
-        return not any(c.dep_ == "nsubjpass" for c in verb.children)
+        return True
     # a past participle with no auxiliary is never an active finite verb, even where the
     # parser gave it a subject ("the bodies of soldiers *killed* on the battlefield", "to have
     # its website *blocked*")
@@ -1716,12 +1723,15 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
         governed = t.dep_ not in ACTIVE_SUBJECT_DEPS
         if _is_to(t):  # "the chancellor *is to* meet Putin": a plan
             flags.add("future")
+        past = t.dep_ == "ccomp" and _past_clause(t)
         t = t.head
         reacted = reacted or (
             token.pos_ in NOUN_POS and not controlled and t.lemma_.lower() in REACTIVE_VERBS
         )
         if governed:
-            flags |= tables.governors.get(t.lemma_.lower(), frozenset())
+            found = tables.governors.get(t.lemma_.lower(), frozenset())
+            # "agrees that China *has rejected*": a past clause is no plan or promise
+            flags |= found - {"future"} if past else found
         if describes:  # only the noun's own words ("*allegations* over torture") reach
             flags |= {f for c in t.children for f in tables.modifiers.get(c.lower_, ())} - {
                 "negated"
@@ -1741,6 +1751,15 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
             words = tables.modifiers.get(child.lower_, frozenset())
             flags |= words - {"negated"}
     return flags
+
+
+def _past_clause(verb: Token) -> bool:
+    """Whether a clause is in a past tense: "rejected", "has rejected", "had rejected"."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
 
 
 def _is_to(step: Token) -> bool:
@@ -2258,6 +2277,7 @@ def _event(
         or _undergone(token)
         or (pattern.pos == "noun" and not _reported_act(token))  # "contingent on a withdrawal"
         or not _own_word(speaker, actor_token, actor_spans, contextual)
+        or any(t.lemma_.lower() in BELIEF_VERBS for t in token.ancestors)
         else _intent(type_, code, flags, tables, threat=_threat(token))
     )
     if intent is not None:  # the expression of intent is the event, and it did happen
