@@ -137,3 +137,12 @@ def test_ethnic_groups_of_one_state(
     kb: ActorKB, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.actor.code) for m in kb.find_mentions(text)] == expected
+
+
+def test_lower_case_the_west_is_the_west_but_not_a_direction(kb: ActorKB) -> None:
+    # Guardian style writes "the west"; the geography around it is no actor
+    (mention,) = kb.find_mentions("Russia accused the west of waging war.")[1:]
+    assert mention.actor.code == "WST"
+    for text in ("Fighting raged in the west of the country.", "He travelled west.",
+                 "Troops moved to the west of the river."):  # fmt: skip
+        assert all(m.actor.code != "WST" for m in kb.find_mentions(text)), text

@@ -152,7 +152,7 @@ PEOPLE = [
 NEGATIVE = [
     "us",
     "who",
-    "west",
+    "western",
     "turkey",
     "Washington state",
     "the foreign ministry",

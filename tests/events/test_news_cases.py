@@ -391,3 +391,40 @@ def test_a_passive_with_its_own_subject_takes_no_doer_from_above() -> None:
     text = "The Kremlin said it would increase supplies once the turbine was returned to Russia."
     [returned] = by_type(text, "RETREAT")
     assert codes(returned, "actor") == []
+
+
+def test_a_pronoun_prefers_an_earlier_subject() -> None:
+    text = "If Russia won the battles in Ukraine, it would pursue new offensives."
+    [offensive] = events_of(text)
+    assert codes(offensive, "actor") == ["RUS"]
+
+
+def test_have_to_is_an_obligation() -> None:
+    [cut] = events_of("We have to cut Russia off from the global economy, Ukraine said.")
+    assert "hypothetical" in flags_of(cut) and cut["type"] == "COERCE"
+
+
+def test_a_noun_subject_keeps_its_modal_only_with_a_verb_of_happening() -> None:
+    text = "Protests in Russia against the war may strengthen the belief that Putin is weak."
+    [protests] = by_type(text, "PROTEST")
+    assert "hypothetical" not in flags_of(protests)
+
+
+def test_a_coordinated_verb_is_not_governed_by_its_sibling() -> None:
+    text = "Kuleba accused Russia of a war crime and called on leaders to isolate Russia."
+    [call] = by_type(text, "REQUEST")
+    assert "alleged" not in flags_of(call)
+
+
+def test_lower_case_the_west_is_a_party() -> None:
+    [urge] = events_of("Zelenskiy has urged the west to intensify sanctions against Russia.")
+    assert codes(urge, "recipient") == ["WST"]
+
+
+def test_opportunities_territory_and_labels_are_no_acts() -> None:
+    assert not events_of("Russia's absence from Davos has provided Ukraine with an opportunity.")
+    assert not by_type("Lavrov said Russia may seek more territory.", "REQUEST")
+    assert by_type("The UN sought an end to the fighting in Syria.", "REQUEST")
+    assert not by_type("Twitter put a warning on the Russian tweet.", "THREATEN")
+    text = "The US envoy said there should be no doubt that Russia intended to annex Ukraine."
+    assert not by_type(text, "REQUEST")

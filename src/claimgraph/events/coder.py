@@ -105,6 +105,13 @@ MULTILATERAL_KINDS = frozenset({"igo", "group"})
 # Prepositions whose phrase is a noun's content, not a description of it (``_describes``).
 CONTENT_PREPS = frozenset({"of"})
 ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Verbs of which a noun act is the subject and that say it happens ("an invasion *could
+# come*"): their modal is the act's.
+OCCURRENCE_VERBS = frozenset(
+    {"come", "happen", "occur", "begin", "start", "resume", "continue", "follow", "go",
+     "take", "break", "erupt", "end", "stop", "be", "last", "proceed", "intensify",
+     "escalate", "spread", "loom", "materialize", "materialise"}
+)  # fmt: skip
 # Verbs whose object or prepositional object is an act that came before them.
 REACTIVE_VERBS = frozenset(
     {"respond", "react", "retaliate", "reply", "answer", "avenge", "punish", "condemn",
@@ -268,6 +275,7 @@ BELIEF_VERBS = frozenset({"think", "believe", "assume", "imagine", "suppose", "f
 INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
 # Modals that state an obligation: the act is required of its doer, not intended by it.
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+OBLIGATION_VERBS = frozenset({"have", "need"})
 # Verbs of speaking: an outlet they address is the channel of a statement.
 SPEECH_VERBS = frozenset(
     {"tell", "say", "speak", "talk", "announce", "state", "declare", "add", "explain", "write"}
@@ -802,12 +810,16 @@ def _antecedent(pronoun: Token, index: ActorIndex) -> list[Party]:
             return []  # an unknown name: "Schröder ... *he*"
     if first_person:
         return []
-    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):  # only this sentence's tokens
-        if i in own:
-            continue
-        if i in index and not _interviewers([index[i]]) and _fits(word, index[i]):
-            return [index[i]]
-    return []
+    # the nearest subject before it that names a fitting actor ("If *Russia* won, *it* would
+    # pursue ..."), else the nearest such actor
+    before = [
+        index[i]
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1)  # only this sentence's
+        if i not in own and i in index and not _interviewers([index[i]])
+        and _fits(word, index[i])
+    ]  # fmt: skip
+    subjects = [p for p in before if p.root.dep_ in SUBJECT_DEPS]
+    return [(subjects or before)[0]] if before else []
 
 
 def _name_like(token: Token) -> bool:
@@ -1719,10 +1731,20 @@ def _flags(token: Token, tables: EventTables) -> set[str]:
         controlled = controlled and (t.dep_ == "xcomp" or t.i in measure or _reports(t, act))
         describes = _describes(t)
         # a governor says something of what it governs, not of its own subject: "the
-        # offensive *would fail*" is no negated offensive ("failed to attack" is)
-        governed = t.dep_ not in ACTIVE_SUBJECT_DEPS
+        # offensive *would fail*" is no negated offensive ("failed to attack" is); nor of a
+        # verb coordinated with it ("accused Russia ... and *called* on leaders")
+        governed = t.dep_ not in ACTIVE_SUBJECT_DEPS and t.dep_ != "conj"
+        if (
+            t.i == token.i
+            and token.pos_ in NOUN_POS
+            and token.dep_ in ACTIVE_SUBJECT_DEPS
+            and t.head.lemma_.lower() not in OCCURRENCE_VERBS
+        ):  # "*Protests* in Russia ... may strengthen the belief": the protests happened
+            break
         if _is_to(t):  # "the chancellor *is to* meet Putin": a plan
             flags.add("future")
+        if _has_to(t):  # "we *have to* cut Russia off": an obligation, no fact
+            flags.add("hypothetical")
         past = t.dep_ == "ccomp" and _past_clause(t)
         t = t.head
         reacted = reacted or (
@@ -1759,6 +1781,15 @@ def _past_clause(verb: Token) -> bool:
         return True
     return verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def _has_to(step: Token) -> bool:
+    """Whether ``step`` is the infinitive of "have to" / "need to" ("have to cut")."""
+    return (
+        step.dep_ == "xcomp"
+        and step.head.lemma_.lower() in OBLIGATION_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == INFINITIVE_MARK for c in step.children)
     )
 
 
@@ -1897,15 +1928,22 @@ def _own_word(
     if actor_token.lower_ in PRONOUNS:
         return True
     doc = actor_token.doc
-    speakers = {_actor_of(p).code for p in _phrase(doc[source_token], index)}
-    # a speaker the tables do not know ("diplomatic sources", "a statement") tells nothing
+    source = doc[source_token]
+    named = _phrase(source, index)
+    if named and _interviewers(named):  # "..., the Tass news agency said": a reporter
+        return True
+    speakers = {_actor_of(p).code for p in named}
+    # a speaker the tables do not know tells nothing: "diplomatic sources", "a statement",
+    # and also a person ("said Skibitsky"), who in news is as often the doer's own official
     return not speakers or bool(speakers & {_actor_of(p).code for p in actor_spans})
 
 
 def _obliged(token: Token) -> bool:
     """Whether the act is stated as an obligation ("Russia *must* withdraw", "Iran *should*
     stop"): what someone else requires, not an intention of the doer's (``_intent``)."""
-    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children)
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children) or (
+        _has_to(token)
+    )
 
 
 def _threat(token: Token) -> bool:
