@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -85,9 +86,14 @@ def test_the_sample_depends_on_the_trigger_position_only() -> None:
 
 def test_dev_and_test_articles_are_disjoint() -> None:
     rows = handcheck.article_rows(188)
-    assert len(rows["dev"]) == handcheck.DEV_ARTICLES
-    assert len(rows["test"]) == handcheck.TEST_ARTICLES
+    assert len(rows["dev"]) == handcheck.DEV_ARTICLES == 50
+    assert len(rows["test"]) == handcheck.TEST_ARTICLES == 30
     assert not set(rows["dev"]) & set(rows["test"])
+    # blocks are positions in one fixed shuffle: the first test block follows the first
+    # development block, so adding blocks never moved an article between the two sets
+    order = list(range(188))
+    random.Random(handcheck.ARTICLE_SEED).shuffle(order)
+    assert set(order[15:30]) <= set(rows["test"]) and set(order[:15]) <= set(rows["dev"])
 
 
 @pytest.mark.skipif(
@@ -95,9 +101,11 @@ def test_dev_and_test_articles_are_disjoint() -> None:
     reason="../shared/data (the Guardian 2022 corpus) is not beside this checkout",
 )
 def test_hand_check_floor_on_the_test_articles() -> None:
-    # pinned floors: the figures measured when the judgments were written (type 78.9%,
-    # flags 96.4%); a change that alters judged events shows up as unjudged, not as a score
+    # pinned floors a little under the figures measured when the judgments were written
+    # (type 84.6%, actors 83.5%, flags 94.8%, 30 articles); a change that alters judged
+    # events shows up as unjudged, not as a score
     report = handcheck.evaluate(SHARED)
     assert report["judged"] >= 0.8 * report["events"], report
-    assert report["type_precision"] >= 0.75, report
+    assert report["type_precision"] >= 0.8, report
+    assert report["actor_accuracy"] >= 0.78, report
     assert report["flags_accuracy"] >= 0.9, report

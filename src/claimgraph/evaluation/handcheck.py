@@ -7,9 +7,9 @@ way GDELT's did: a fixed sample of the events claimgraph codes, each judged by a
 read its sentence. The verdicts are kept in ``judgments/guardian_2022.tsv``, keys and verdicts
 only, because the articles may not be redistributed.
 
-**Sample.** The CSV's rows are shuffled with ``ARTICLE_SEED``. The first ``DEV_ARTICLES`` are
-development articles: their output was read to find error classes, and rules were written
-from them. The next ``TEST_ARTICLES`` are test articles, which are judged and never used to
+**Sample.** The CSV's rows are shuffled with ``ARTICLE_SEED``. The ``DEV_BLOCKS`` of that
+order are development articles: their output was read to find error classes, and rules were
+written from them. The ``TEST_BLOCKS`` are test articles, which are judged and never used to
 write rules. An event of a test article is in the sample when a hash of its article row and
 trigger offset falls under ``SAMPLE_PERCENT`` (``in_sample``). The sample therefore depends on
 where a trigger is, not on what the coder makes of it. Two versions of the coder are judged
@@ -53,8 +53,13 @@ from claimgraph.model import Article
 CORPUS_FILE = Path("corpora") / "ukraine2022_guardian_nyt" / "Guardians_Russia_Ukraine.csv"
 OUTLET = "The Guardian"
 ARTICLE_SEED = 2026
-DEV_ARTICLES = 15
-TEST_ARTICLES = 15
+# Positions in the shuffled rows: development articles (read, rules written from them) and
+# test articles (judged only). The second and third development blocks and the second test
+# block were added in later rounds; no block was ever moved between the two.
+DEV_BLOCKS = ((0, 15), (30, 50), (65, 80))
+TEST_BLOCKS = ((15, 30), (80, 95))
+DEV_ARTICLES = sum(b - a for a, b in DEV_BLOCKS)
+TEST_ARTICLES = sum(b - a for a, b in TEST_BLOCKS)
 SAMPLE_PERCENT = 40
 JUDGMENTS = "guardian_2022.tsv"
 COLUMNS = (
@@ -126,8 +131,8 @@ def article_rows(total: int) -> dict[str, list[int]]:
     order = list(range(total))
     random.Random(ARTICLE_SEED).shuffle(order)
     return {
-        "dev": sorted(order[:DEV_ARTICLES]),
-        "test": sorted(order[DEV_ARTICLES : DEV_ARTICLES + TEST_ARTICLES]),
+        "dev": sorted(row for a, b in DEV_BLOCKS for row in order[a:b]),
+        "test": sorted(row for a, b in TEST_BLOCKS for row in order[a:b]),
     }
 
 
