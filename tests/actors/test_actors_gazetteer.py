@@ -105,3 +105,24 @@ def test_a_place_inside_a_persons_name_is_not_the_place() -> None:
     assert g.find(["Farah", "Province"]) == ("AFG", "CVL")
     assert g.find(["Basra", "Police"]) == ("IRQ", "CVL")
     assert g.find(["Northern", "Farah", "Province"]) == ("AFG", "CVL")
+
+
+def test_geonames_towns_complete_the_phoenix_table() -> None:
+    gazetteer = default_gazetteer()
+    for town, code in (("Mykolaiv", "UKR"), ("Bakhmut", "UKR"), ("Tiraspol", "MDA")):
+        place = gazetteer.find([town])
+        assert place is not None and (place.code, place.sector) == (code, "CVL"), town
+    # the Phoenix table wins where both have a key, and person-name words are no towns
+    assert gazetteer.find(["Kharkov"]) == gazetteer.find(["Kharkiv"])
+    assert gazetteer.find(["Navarro"]) is None  # a Peruvian town, and a surname
+
+
+def test_the_cities_table_keys_are_unambiguous_and_normalized() -> None:
+    from importlib import resources
+
+    text = resources.files("claimgraph.data").joinpath("actors", "cities.tsv").read_text("utf-8")
+    rows = parse_gazetteer(text)
+    assert len(rows) > 40_000
+    keys = [key for _, key, _, _ in rows]
+    assert len(keys) == len(set(keys))
+    assert all(normalize(key) == key and len(key.replace(" ", "")) >= 4 for key in keys)

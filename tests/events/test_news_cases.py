@@ -428,3 +428,10 @@ def test_opportunities_territory_and_labels_are_no_acts() -> None:
     assert not by_type("Twitter put a warning on the Russian tweet.", "THREATEN")
     text = "The US envoy said there should be no doubt that Russia intended to annex Ukraine."
     assert not by_type(text, "REQUEST")
+
+
+def test_towns_of_the_war_are_placed_in_their_state() -> None:
+    [attack] = events_of("The Russian army attacked the cities of Mykolaiv and Kharkiv.")
+    assert codes(attack, "actor") == ["RUS"] and codes(attack, "recipient") == ["UKR"]
+    [shelled] = events_of("Russia shelled the town of Bakhmut.")
+    assert codes(shelled, "recipient") == ["UKR"]

@@ -21,6 +21,10 @@ key (already normalized, ``normalize``) with its state:
   after a title ("President Kagame").
 
 Keys that the dictionary gives to more than one state are left out.
+
+``cities.tsv`` (``scripts/build_cities.py``, GeoNames, CC BY 4.0) adds the towns of 15,000
+people or more the Phoenix dictionary lacks or spells the old way ("Mykolaiv", "Bakhmut",
+"Kramatorsk"), as ``name`` keys with sector CVL.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from importlib import resources
 from typing import NamedTuple
 
 FILE = "gazetteer.tsv"
+CITIES_FILE = "cities.tsv"
 PLACE_WORDS_FILE = "place_words.txt"
 KEY_KINDS = ("name", "pair", "surname")
 COLUMNS = ("kind", "key", "code", "sector")
@@ -154,6 +159,9 @@ def parse(text: str) -> list[tuple[str, str, str, str]]:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The packaged table, loaded on first use."""
-    text = resources.files("claimgraph.data").joinpath("actors", FILE).read_text("utf-8")
-    return Gazetteer(parse(text))
+    """The packaged tables, loaded on first use: the GeoNames towns (``CITIES_FILE``) first,
+    so that a key both have takes the Phoenix table's state (``FILE``)."""
+    actors = resources.files("claimgraph.data").joinpath("actors")
+    rows = parse(actors.joinpath(CITIES_FILE).read_text("utf-8"))
+    rows += parse(actors.joinpath(FILE).read_text("utf-8"))
+    return Gazetteer(rows)
