@@ -102,7 +102,7 @@ def test_dev_and_test_articles_are_disjoint() -> None:
 )
 def test_hand_check_floor_on_the_test_articles() -> None:
     # pinned floors a little under the figures measured when the judgments were written
-    # (type 84.6%, actors 83.5%, flags 94.8%, 30 articles); a change that alters judged
+    # (type 84.2%, actors 83.8%, flags 94.9%, 30 articles); a change that alters judged
     # events shows up as unjudged, not as a score
     report = handcheck.evaluate(SHARED)
     assert report["judged"] >= 0.8 * report["events"], report
