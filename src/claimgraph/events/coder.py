@@ -897,8 +897,10 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
     """The doer of a verb: its subject, the "by" agent of a passive, or its controller."""
     agent = _prep_object(verb, "by")
     if _patient_clause(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES:
-        return agent  # "after *being captured*", "were reported *killed*", "once the
-        # turbine *was returned*": the "by" agent or no one
+        # "after *being captured*", "were reported *killed*", "once the turbine *was
+        # returned*", "Britons, who *were captured*": the "by" agent or no one, never a
+        # subject taken from the clause above
+        return agent
     subject = _child(verb, "nsubj")
     if subject is not None and not (subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
         return _participle_phrase_head(subject)
@@ -924,12 +926,9 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
             return user
         return _controller(head) or _subject(head, hops + 1)
     if verb.dep_ in ("conj", "advcl", "acomp"):  # "..., killing"; "is willing to withdraw"
-        if verb.dep_ == "conj" and _child(verb, "auxpass") is not None:
-            return None  # "escaped ... but *was re-arrested*": the shared subject is the patient
         return _subject(head, hops + 1)
     if verb.dep_ == "relcl":  # "Sharon, who has vowed": the relative pronoun's antecedent
-        # unless the clause is passive: "Britons, who were captured", are not the captors
-        return None if _child(verb, "auxpass") is not None else head
+        return head  # (a passive one, "Britons, who were captured", left at the top)
     if _passive_participle(verb):  # "fighters *captured* at Azovstal": the noun is the patient
         return _prep_object(verb, "by")
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):  # "Tehran's plans to produce"
@@ -950,10 +949,10 @@ def _subject(verb: Token, hops: int = 0) -> Token | None:
 
 
 def _patient_clause(verb: Token) -> bool:
-    """Whether a verb with no subject of its own is passive, so that the subject it would
-    take from above undergoes it: a passive with an auxiliary ("after *being captured*"), or
-    a bare past participle that complements or modifies a clause ("have been reported
-    *killed*", "*Asked* about the report, Peskov said"). Its doer is its "by" agent or no one."""
+    """Whether a verb is passive, so that its doer is its "by" agent or no one: a passive
+    with an auxiliary ("after *being captured*", "once the turbine *was returned*"), or a
+    bare past participle that complements or modifies a clause ("have been reported
+    *killed*", "*Asked* about the report, Peskov said")."""
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     # a past participle with no auxiliary is never an active finite verb, even where the
@@ -1920,8 +1919,9 @@ def _own_word(
     """Whether a stated future act is the doer's own word, so that it is an intention
     (``_intent``): no one else is quoted saying it, the speaker is the doer ("*Lavrov* said
     *Moscow* will respond"), or the doer is a pronoun that stands for the speaker ("Iran said
-    *it* would ..."). Someone else's forecast ("Podolyak said *Russia* would hit back") is
-    a future or hypothetical event of the doer's, not a threat or promise of its."""
+    *it* would ..."). Someone else's forecast ("*Zelenskiy* told the agency that *Russia*
+    would hit back") is a future or hypothetical event of the doer's, not a threat or
+    promise of its."""
     source_token = getattr(speaker, "source_token", None)
     if source_token is None or actor_token is None:
         return True
