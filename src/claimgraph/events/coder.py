@@ -2221,16 +2221,20 @@ def _event(
     # named actors first; a role they leave empty may be a generic group coded from context
     # ("*Police* arrested ...", "accepted demands from *Shona rebels*")
     actor_token = _actor_token(token, pattern)
-    actor_spans = []
-    if pattern.pos == "noun" and _light_object(token):
-        # the object's own doer before the verb's subject: "Ukraine repelled *the Russian*
-        # attack", "announcing *Russia's* invasion"
-        actor_spans = _modifier_actors(token, index, pattern.type)
-        if actor_spans:
-            actor_token = None
-    actor_spans = actor_spans or _phrase(actor_token, index)
+    # the object's own doer before the verb's subject: "Ukraine repelled *the Russian*
+    # attack", "announcing *Russia's* invasion" (looked up once, used twice below)
+    own = (
+        _modifier_actors(token, index, pattern.type)
+        if pattern.pos == "noun" and _light_object(token)
+        else None
+    )
+    if own:
+        actor_token = None
+    actor_spans = own or _phrase(actor_token, index)
     if not actor_spans and pattern.pos == "noun":  # "*Russia's* invasion", "*Israeli* attacks"
-        actor_spans = _modifier_actors(token, index, pattern.type) or _moving_force(token, index)
+        if own is None:
+            own = _modifier_actors(token, index, pattern.type)
+        actor_spans = own or _moving_force(token, index)
     if not actor_spans and _undergone(token):  # "came under attack *from Russian troops*"
         actor_spans = _source_parties(token, index)
     context = contextual.context
